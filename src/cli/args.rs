@@ -1,0 +1,151 @@
+//! The command-line interface definition (clap). Only the structs: the doc comments here are the
+//! one source of `--help`, and later of the man page and shell completions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// An encrypted, portable vault for testimonies of persecuted trade unionists.
+///
+/// Every testimony is stored as an age-encrypted file in a vault directory that can live on a
+/// USB stick; nothing readable ever touches the disk. Unlock with --identity FILE (scripts,
+/// recovery keys), --passphrase-file FILE, or the terminal prompt. Passphrases are never
+/// accepted in arguments or environment variable values.
+#[derive(Debug, Parser)]
+#[command(
+    name = "tvault",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command accepts, before or after the command name.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The vault directory [default: the current directory, if it is a vault]
+    #[arg(
+        long,
+        global = true,
+        env = "TVAULT_VAULT",
+        value_name = "DIR",
+        hide_env_values = true
+    )]
+    pub vault: Option<PathBuf>,
+
+    /// Unlock with an age identity file (AGE-SECRET-KEY-1... lines) or an unencrypted SSH
+    /// private key that the vault was shared with
+    #[arg(
+        long,
+        global = true,
+        env = "TVAULT_IDENTITY",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
+    pub identity: Option<PathBuf>,
+
+    /// Unlock with the passphrase on the first line of FILE
+    #[arg(
+        long,
+        global = true,
+        env = "TVAULT_PASSPHRASE_FILE",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// Machine-readable output: JSON Lines, or one JSON object for `show`
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new vault in an empty or absent directory; prints its public fingerprint
+    Init(InitArgs),
+    /// Add testimonies from a JSON file or stdin, or by a guided prompt on a terminal; prints the
+    /// new record ids
+    Add(AddArgs),
+    /// List every current record
+    List(ListArgs),
+    /// Show one record (an unambiguous id prefix of 6 or more characters is accepted)
+    Show(ShowArgs),
+    /// Change the passphrase without rewriting any record
+    Passwd(PasswdArgs),
+    /// Run every command on a throwaway vault of fictional testimonies, then remove it
+    Demo(DemoArgs),
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// A recovery public key (age1... or ssh-ed25519/ssh-rsa ...) that can also open the vault;
+    /// repeatable
+    #[arg(long = "recipient", short = 'r', value_name = "RECIPIENT")]
+    pub recipients: Vec<String>,
+
+    /// A file of recovery public keys, one per line (# comments allowed)
+    #[arg(long = "recipients-file", short = 'R', value_name = "FILE")]
+    pub recipients_files: Vec<PathBuf>,
+
+    /// scrypt work factor of the passphrase (log2 N): 18 takes about a second; lower values are
+    /// only for tests
+    #[arg(long, value_name = "N", default_value_t = tvault_default_work_factor(),
+          value_parser = clap::value_parser!(u8).range(i64::from(crate::crypto::MIN_WORK_FACTOR)..=i64::from(crate::crypto::MAX_WORK_FACTOR)))]
+    pub work_factor: u8,
+}
+
+fn tvault_default_work_factor() -> u8 {
+    crate::crypto::DEFAULT_WORK_FACTOR
+}
+
+/// Arguments of `add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// JSON input: one record, an array of records, or JSON Lines; `-` reads stdin
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+
+    /// Attach a file to the record (not yet supported in this version)
+    #[arg(long, value_name = "PATH")]
+    pub attach: Vec<PathBuf>,
+}
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {}
+
+/// Arguments of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Record id, or an unambiguous prefix of at least 6 characters
+    pub id: String,
+}
+
+/// Arguments of `passwd`.
+#[derive(Debug, Args)]
+pub struct PasswdArgs {
+    /// Read the new passphrase from the first line of FILE instead of prompting twice
+    #[arg(long, value_name = "FILE")]
+    pub new_passphrase_file: Option<PathBuf>,
+
+    /// scrypt work factor for the new passphrase [default: keep the current one]
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u8).range(i64::from(crate::crypto::MIN_WORK_FACTOR)..=i64::from(crate::crypto::MAX_WORK_FACTOR)))]
+    pub work_factor: Option<u8>,
+}
+
+/// Arguments of `demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Keep the demo vault in this (empty or absent) directory instead of removing it; its
+    /// passphrase file is written next to it
+    #[arg(long, value_name = "DIR")]
+    pub keep: Option<PathBuf>,
+}

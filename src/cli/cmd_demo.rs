@@ -1,0 +1,370 @@
+//! `tvault demo`: runs the real `tvault` binary through every command on a throwaway vault of
+//! fictional testimonies, printing each command and its output, then removes the vault.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use age::secrecy::ExposeSecret;
+
+use super::args::{DemoArgs, GlobalArgs};
+use super::error::CliError;
+use super::ui::Ui;
+use super::unlock;
+use crate::crypto::VaultIdentity;
+use crate::demo::TESTIMONIES;
+use crate::vault::store;
+
+struct Demo<'a> {
+    exe: PathBuf,
+    ui: &'a mut Ui,
+}
+
+struct Output {
+    code: i32,
+    stdout: String,
+}
+
+impl Demo<'_> {
+    fn say(&mut self, text: &str) -> Result<(), CliError> {
+        self.ui.line("")?;
+        for line in text.lines() {
+            self.ui.line(&format!("# {line}"))?;
+        }
+        Ok(())
+    }
+
+    /// Runs `tvault ARGS` (with `stdin` piped in if given), echoing command and output.
+    fn run(
+        &mut self,
+        shown: &str,
+        args: &[&str],
+        stdin: Option<&str>,
+        max_lines: usize,
+    ) -> Result<Output, CliError> {
+        self.ui.line(&format!("$ tvault {shown}"))?;
+        let mut command = Command::new(&self.exe);
+        command
+            .args(args)
+            .env_remove("TVAULT_VAULT")
+            .env_remove("TVAULT_IDENTITY")
+            .env_remove("TVAULT_PASSPHRASE_FILE")
+            .stdin(if stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = command
+            .spawn()
+            .map_err(|e| CliError::failure(format!("cannot run tvault: {e}")))?;
+        if let (Some(text), Some(mut pipe)) = (stdin, child.stdin.take()) {
+            pipe.write_all(text.as_bytes())
+                .map_err(|e| CliError::failure(format!("demo input: {e}")))?;
+        }
+        let out = child
+            .wait_with_output()
+            .map_err(|e| CliError::failure(format!("cannot run tvault: {e}")))?;
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        let lines: Vec<&str> = stdout.lines().collect();
+        for line in lines.iter().take(max_lines) {
+            let line = self.ui.text(line).into_owned();
+            self.ui.line(&line)?;
+        }
+        if lines.len() > max_lines {
+            self.ui
+                .line(&format!("... ({} more lines)", lines.len() - max_lines))?;
+        }
+        for line in String::from_utf8_lossy(&out.stderr).lines() {
+            let line = self.ui.text(line).into_owned();
+            self.ui.line(&format!("  [stderr] {line}"))?;
+        }
+        let code = out.status.code().unwrap_or(-1);
+        self.ui.line(&format!("  [exit {code}]"))?;
+        Ok(Output { code, stdout })
+    }
+}
+
+fn write_secret_file(path: &Path, text: &str) -> Result<(), CliError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    store::write_atomic(dir, path, text.as_bytes()).map_err(CliError::from)
+}
+
+fn expect(ok: bool, what: &str) -> Result<(), CliError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(CliError::failure(format!("demo step failed: {what}")))
+    }
+}
+
+/// Runs `demo`.
+pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), CliError> {
+    let exe = std::env::current_exe()
+        .map_err(|e| CliError::failure(format!("cannot find the tvault binary: {e}")))?;
+    let temp;
+    let base: PathBuf = match &args.keep {
+        Some(dir) => {
+            store::create_private_dir(dir)?;
+            dir.clone()
+        }
+        None => {
+            temp = tempfile::Builder::new()
+                .prefix("tvault-demo-")
+                .tempdir()
+                .map_err(|e| {
+                    CliError::failure(format!("cannot create a temporary directory: {e}"))
+                })?;
+            temp.path().to_path_buf()
+        }
+    };
+    let vault = base.join("vault");
+    let pw1 = base.join("passphrase.txt");
+    let pw2 = base.join("new-passphrase.txt");
+    let key = base.join("recovery-key.txt");
+    let recovery = VaultIdentity::generate();
+    write_secret_file(&pw1, unlock::generate_passphrase().expose_secret())?;
+    write_secret_file(&pw2, unlock::generate_passphrase().expose_secret())?;
+    write_secret_file(
+        &key,
+        &format!(
+            "# demo recovery key\n{}\n",
+            recovery.to_secret_string().expose_secret()
+        ),
+    )?;
+    let (v, p1, p2, k) = (
+        vault.display().to_string(),
+        pw1.display().to_string(),
+        pw2.display().to_string(),
+        key.display().to_string(),
+    );
+    let recipient = recovery.recipient_string();
+
+    let mut demo = Demo { exe, ui };
+    demo.say(&format!(
+        "tvault demo: a throwaway vault of fictional testimonies in {}\n\
+         (passphrases and a recovery key for this demo only are in the same folder).",
+        base.display()
+    ))?;
+
+    demo.say("1. Create a vault with a passphrase (scrypt, work factor 18) and an organisation recovery key.")?;
+    let out = demo.run(
+        &format!("init --vault {v} --passphrase-file {p1} --recipient {recipient}"),
+        &[
+            "init",
+            "--vault",
+            &v,
+            "--passphrase-file",
+            &p1,
+            "--recipient",
+            &recipient,
+        ],
+        None,
+        5,
+    )?;
+    expect(out.code == 0, "init")?;
+
+    demo.say(
+        "2. Add twenty testimonies from JSON on stdin; scripts unlock with an identity file.",
+    )?;
+    let out = demo.run(
+        &format!("add --vault {v} --identity {k} --from - < testimonies.json"),
+        &["add", "--vault", &v, "--identity", &k, "--from", "-"],
+        Some(TESTIMONIES),
+        5,
+    )?;
+    expect(out.code == 0 && out.stdout.lines().count() == 20, "add")?;
+    let first = out.stdout.lines().next().unwrap_or_default().to_owned();
+    let prefix = first.get(..8).unwrap_or(&first).to_owned();
+
+    demo.say("3. List them (a table for people, --json for scripts).")?;
+    let out = demo.run(
+        &format!("list --vault {v} --identity {k}"),
+        &["list", "--vault", &v, "--identity", &k],
+        None,
+        25,
+    )?;
+    expect(out.code == 0, "list")?;
+    demo.run(
+        &format!("list --json --vault {v} --identity {k}"),
+        &["list", "--json", "--vault", &v, "--identity", &k],
+        None,
+        1,
+    )?;
+
+    demo.say("4. Show one record by an id prefix, as text and as JSON.")?;
+    let out = demo.run(
+        &format!("show {prefix} --vault {v} --identity {k}"),
+        &["show", &prefix, "--vault", &v, "--identity", &k],
+        None,
+        40,
+    )?;
+    expect(out.code == 0, "show")?;
+    demo.run(
+        &format!("show {prefix} --json --vault {v} --identity {k}"),
+        &["show", &prefix, "--json", "--vault", &v, "--identity", &k],
+        None,
+        1,
+    )?;
+
+    demo.say("5. Bad input is refused with the path of the field, and nothing is added.")?;
+    let bad =
+        r#"{"witness": {"names": ["Demo"], "status": "jailed"}, "acts": [{"date": "2022-13"}]}"#;
+    let out = demo.run(
+        &format!("add --vault {v} --identity {k} --from - <<< '{bad}'"),
+        &["add", "--vault", &v, "--identity", &k, "--from", "-"],
+        Some(bad),
+        5,
+    )?;
+    expect(out.code != 0, "bad input refused")?;
+
+    demo.say("6. Change the passphrase: one small key slot is rewritten, no record is touched.")?;
+    let out = demo.run(
+        &format!("passwd --vault {v} --passphrase-file {p1} --new-passphrase-file {p2}"),
+        &[
+            "passwd",
+            "--vault",
+            &v,
+            "--passphrase-file",
+            &p1,
+            "--new-passphrase-file",
+            &p2,
+        ],
+        None,
+        5,
+    )?;
+    expect(out.code == 0, "passwd")?;
+    let out = demo.run(
+        &format!("list --vault {v} --passphrase-file {p1}   # the old passphrase"),
+        &["list", "--vault", &v, "--passphrase-file", &p1],
+        None,
+        3,
+    )?;
+    expect(
+        out.code == 1 && out.stdout.is_empty(),
+        "old passphrase refused",
+    )?;
+    let out = demo.run(
+        &format!("list --vault {v} --passphrase-file {p2}   # the new one"),
+        &["list", "--vault", &v, "--passphrase-file", &p2],
+        None,
+        3,
+    )?;
+    expect(out.code == 0, "new passphrase")?;
+
+    demo.say("7. What a border guard sees: random file names, sizes padded to buckets.")?;
+    let mut files = Vec::new();
+    collect_files(&vault, &vault, &mut files);
+    files.sort();
+    for (name, size) in files.iter().take(12) {
+        demo.ui.line(&format!("{size:>8}  {name}"))?;
+    }
+    if files.len() > 12 {
+        demo.ui
+            .line(&format!("... ({} more files)", files.len() - 12))?;
+    }
+
+    demo.say("8. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).")?;
+    recover_with_stock_age(&mut demo, &vault, &key)?;
+
+    match &args.keep {
+        Some(dir) => demo.say(&format!("The demo vault is kept in {}.", dir.display()))?,
+        None => demo.say("Done; the demo vault is now removed.")?,
+    }
+    Ok(())
+}
+
+fn collect_files(root: &Path, dir: &Path, out: &mut Vec<(String, u64)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(root, &path, out);
+        } else if let Ok(meta) = entry.metadata() {
+            let name = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            out.push((name, meta.len()));
+        }
+    }
+}
+
+fn recover_with_stock_age(demo: &mut Demo<'_>, vault: &Path, key: &Path) -> Result<(), CliError> {
+    let age_ok = Command::new("age")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    if !age_ok.is_ok_and(|s| s.success()) {
+        demo.ui
+            .line("(the `age` tool is not installed here; skipped)")?;
+        return Ok(());
+    }
+    let slot = vault.join("keys").join("recipients.age");
+    demo.ui.line(&format!(
+        "$ age -d -i {} {} > slot.txt",
+        key.display(),
+        slot.display()
+    ))?;
+    let out = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(key)
+        .arg(&slot)
+        .output()
+        .map_err(|e| CliError::failure(format!("cannot run age: {e}")))?;
+    expect(out.status.success(), "age opens the recipients slot")?;
+    let mut files = Vec::new();
+    collect_files(&vault.join("records"), &vault.join("records"), &mut files);
+    files.sort();
+    let Some((record, _)) = files.first() else {
+        return Ok(());
+    };
+    let record = vault.join("records").join(record);
+    // The decrypted slot is an identity file; pass it on a pipe, never through the disk.
+    demo.ui.line(&format!(
+        "$ age -d -i slot.txt {} | (any CBOR decoder)",
+        record.display()
+    ))?;
+    let mut child = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg("-")
+        .arg(&record)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| CliError::failure(format!("cannot run age: {e}")))?;
+    if let Some(mut pipe) = child.stdin.take() {
+        pipe.write_all(&out.stdout)
+            .map_err(|e| CliError::failure(format!("age: {e}")))?;
+    }
+    let plain = child
+        .wait_with_output()
+        .map_err(|e| CliError::failure(format!("age: {e}")))?;
+    expect(plain.status.success(), "age opens a record")?;
+    let value: Result<ciborium::Value, _> = ciborium::from_reader(&plain.stdout[..]);
+    let keys: Vec<String> = value
+        .ok()
+        .and_then(|v| {
+            v.as_map().map(|m| {
+                m.iter()
+                    .filter_map(|(k, _)| k.as_text().map(str::to_owned))
+                    .collect()
+            })
+        })
+        .unwrap_or_default();
+    expect(!keys.is_empty(), "record decodes as CBOR")?;
+    demo.ui.line(&format!(
+        "{} bytes of CBOR, a map with keys: {}",
+        plain.stdout.len(),
+        keys.join(", ")
+    ))?;
+    Ok(())
+}

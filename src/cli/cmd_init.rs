@@ -1,0 +1,83 @@
+//! `tvault init`: create a vault and print its public fingerprint.
+
+use std::fs;
+
+use super::args::{GlobalArgs, InitArgs};
+use super::error::CliError;
+use super::ui::Ui;
+use super::unlock;
+use crate::crypto::RecoveryRecipient;
+use crate::vault::{InitOptions, Vault};
+
+/// Runs `init`.
+pub fn run(global: &GlobalArgs, args: &InitArgs, ui: &mut Ui) -> Result<(), CliError> {
+    let dir = match &global.vault {
+        Some(dir) => dir.clone(),
+        None => std::env::current_dir()
+            .map_err(|e| CliError::failure(format!("cannot read the current directory: {e}")))?,
+    };
+    let mut recipients = Vec::new();
+    for (i, text) in args.recipients.iter().enumerate() {
+        recipients.push(RecoveryRecipient::parse(text).ok_or_else(|| {
+            CliError::usage(format!(
+                "--recipient number {} is not an age1... or ssh- public key",
+                i + 1
+            ))
+        })?);
+    }
+    for path in &args.recipients_files {
+        let text = fs::read_to_string(path).map_err(|e| {
+            CliError::usage(format!(
+                "cannot read recipients file {}: {e}",
+                path.display()
+            ))
+        })?;
+        for (number, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            recipients.push(RecoveryRecipient::parse(line).ok_or_else(|| {
+                CliError::usage(format!(
+                    "recipients file {} line {}: not an age1... or ssh- public key",
+                    path.display(),
+                    number + 1
+                ))
+            })?);
+        }
+    }
+    let passphrase = match (&global.identity, &global.passphrase_file) {
+        // An identity given to init becomes a recipient; the vault opens with it.
+        (Some(path), file) => {
+            let ids = unlock::read_identities(path)?;
+            if ids.recipients.is_empty() {
+                return Err(CliError::usage(format!(
+                    "identity file {}: only age identities (AGE-SECRET-KEY-1...) can be used with init",
+                    path.display()
+                ))
+                .hint("pass the public key with --recipient instead"));
+            }
+            recipients.extend(ids.recipients.iter().cloned());
+            match file {
+                Some(file) => Some(unlock::new_passphrase(Some(file), &|m| ui.note(m))?),
+                None => None,
+            }
+        }
+        (None, file) => Some(unlock::new_passphrase(file.as_deref(), &|m| ui.note(m))?),
+    };
+    recipients.dedup();
+    let had_passphrase = passphrase.is_some();
+    let vault = Vault::init(
+        &dir,
+        InitOptions {
+            passphrase,
+            work_factor: args.work_factor,
+            recipients,
+        },
+    )?;
+    if !had_passphrase {
+        ui.note("note: no passphrase set; the vault opens only with the identity (add one with `tvault passwd`)");
+    }
+    ui.note(&format!("created vault {}", dir.display()));
+    ui.line(&vault.fingerprint())
+}

@@ -1,0 +1,23 @@
+//! `tvault list`: every current record, as a table or JSON Lines.
+
+use super::args::{GlobalArgs, ListArgs};
+use super::error::CliError;
+use super::render;
+use super::ui::Ui;
+use super::unlock;
+use crate::vault::Access;
+
+/// Runs `list`.
+pub fn run(global: &GlobalArgs, _args: &ListArgs, ui: &mut Ui) -> Result<(), CliError> {
+    let vault = unlock::open(global, Access::Read)?;
+    let listing = vault.load()?;
+    if ui.json {
+        for stored in &listing.records {
+            ui.line(&render::json(stored).to_string())?;
+        }
+    } else if !listing.records.is_empty() {
+        let rows: Vec<Vec<String>> = listing.records.iter().map(render::table_row).collect();
+        ui.table(render::TABLE_HEADER, &rows)?;
+    }
+    render::report_problems(ui, &listing.problems)
+}

@@ -1,0 +1,45 @@
+//! `tvault show ID`: one record, as readable text or one JSON object.
+
+use super::args::{GlobalArgs, ShowArgs};
+use super::error::CliError;
+use super::render;
+use super::ui::Ui;
+use super::unlock;
+use crate::vault::{Access, names};
+
+/// Shortest id prefix accepted.
+pub const MIN_PREFIX: usize = 6;
+
+/// Runs `show`.
+pub fn run(global: &GlobalArgs, args: &ShowArgs, ui: &mut Ui) -> Result<(), CliError> {
+    let wanted = names::normalise_id(&args.id);
+    if !names::is_id_text(&wanted) {
+        return Err(CliError::usage(
+            "a record id has only the characters 0-9 and a-z (no i, l, o, u)",
+        ));
+    }
+    if wanted.len() < MIN_PREFIX {
+        return Err(CliError::usage(format!(
+            "an id prefix needs at least {MIN_PREFIX} characters"
+        )));
+    }
+    let vault = unlock::open(global, Access::Read)?;
+    let listing = vault.load()?;
+    let stored = match listing.find(&wanted) {
+        Ok(stored) => stored,
+        Err(e) => {
+            render::report_problems(ui, &listing.problems).ok();
+            return Err(e.into());
+        }
+    };
+    if ui.json {
+        ui.line(&render::json(stored).to_string())?;
+    } else {
+        let text = render::text(stored);
+        for line in text.lines() {
+            let line = ui.text(line).into_owned();
+            ui.line(&line)?;
+        }
+    }
+    render::report_problems(ui, &listing.problems)
+}

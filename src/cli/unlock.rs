@@ -1,0 +1,235 @@
+//! Finding the vault and unlocking it: `--identity`, then `--passphrase-file`, then the terminal
+//! prompt, exactly in SPEC.md's order. Passphrases never come from argv or environment values.
+
+use std::fs;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use age::secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
+
+use super::args::GlobalArgs;
+use super::error::CliError;
+use crate::crypto::{self, Identities};
+use crate::vault::{self, Access, Layout, Unlock, Vault};
+
+const NO_TERMINAL_HINT: &str = "pass --passphrase-file FILE or --identity FILE (or set TVAULT_PASSPHRASE_FILE / TVAULT_IDENTITY)";
+
+/// Passphrases shorter than this are refused at the prompt unless the user confirms.
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
+
+/// The vault directory: `--vault`/`TVAULT_VAULT`, else the current directory if it is a vault.
+pub fn vault_dir(global: &GlobalArgs) -> Result<PathBuf, CliError> {
+    if let Some(dir) = &global.vault {
+        return Ok(dir.clone());
+    }
+    let cwd = std::env::current_dir()
+        .map_err(|e| CliError::failure(format!("cannot read the current directory: {e}")))?;
+    if vault::probe(&cwd).is_ok() {
+        return Ok(cwd);
+    }
+    Err(
+        CliError::usage("no vault given and the current directory is not a vault")
+            .hint("pass --vault DIR or set TVAULT_VAULT"),
+    )
+}
+
+/// Opens the vault named by the global flags, unlocking it by the first available method.
+pub fn open(global: &GlobalArgs, access: Access) -> Result<Vault, CliError> {
+    let dir = vault_dir(global)?;
+    let layout = vault::probe(&dir)?;
+    if let Some(path) = &global.identity {
+        let ids = read_identities(path)?;
+        return Ok(Vault::open(&dir, Unlock::Identities(&ids), access)?);
+    }
+    let passphrase = match &global.passphrase_file {
+        Some(path) => read_passphrase_file(path)?,
+        None => {
+            if !vault::has_passphrase(&layout) {
+                return Err(CliError::usage(
+                    "this vault has no passphrase; it opens only with an identity",
+                )
+                .hint("pass --identity FILE"));
+            }
+            prompt_secret(&format!("Passphrase for {}: ", display_root(&layout)))?
+        }
+    };
+    Ok(Vault::open(&dir, Unlock::Passphrase(&passphrase), access)?)
+}
+
+fn display_root(layout: &Layout) -> String {
+    layout.root().display().to_string()
+}
+
+/// Reads an identity file (age identities or an unencrypted SSH private key).
+pub fn read_identities(path: &Path) -> Result<Identities, CliError> {
+    let bytes = Zeroizing::new(read_small(path, "identity file")?);
+    Identities::parse(&bytes)
+        .map_err(|e| CliError::failure(format!("identity file {}: {e}", path.display())))
+}
+
+/// The first line of FILE, without its line ending.
+pub fn read_passphrase_file(path: &Path) -> Result<SecretString, CliError> {
+    let bytes = Zeroizing::new(read_small(path, "passphrase file")?);
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        CliError::usage(format!(
+            "passphrase file {} is not UTF-8 text",
+            path.display()
+        ))
+    })?;
+    let first = text.split('\n').next().unwrap_or("").trim_end_matches('\r');
+    if first.is_empty() {
+        return Err(CliError::usage(format!(
+            "passphrase file {} has an empty first line",
+            path.display()
+        )));
+    }
+    Ok(SecretString::from(first.to_owned()))
+}
+
+fn read_small(path: &Path, what: &str) -> Result<Vec<u8>, CliError> {
+    let meta = fs::metadata(path)
+        .map_err(|e| CliError::usage(format!("cannot read {what} {}: {e}", path.display())))?;
+    if meta.len() > 1024 * 1024 {
+        return Err(CliError::usage(format!(
+            "{what} {} is too large",
+            path.display()
+        )));
+    }
+    fs::read(path)
+        .map_err(|e| CliError::usage(format!("cannot read {what} {}: {e}", path.display())))
+}
+
+/// Whether there is a terminal to prompt on.
+pub fn have_terminal() -> bool {
+    #[cfg(unix)]
+    {
+        fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::IsTerminal;
+        std::io::stdin().is_terminal()
+    }
+}
+
+/// Asks for a secret on the terminal, without echo.
+pub fn prompt_secret(prompt: &str) -> Result<SecretString, CliError> {
+    if !have_terminal() {
+        return Err(CliError::usage("no terminal to ask for the passphrase").hint(NO_TERMINAL_HINT));
+    }
+    let typed = rpassword::prompt_password(prompt).map_err(|e| {
+        CliError::failure(format!("cannot read the passphrase from the terminal: {e}"))
+    })?;
+    Ok(SecretString::from(typed))
+}
+
+/// Asks a yes/no question on the terminal; `default` is the answer to an empty line.
+pub fn confirm(question: &str, default: bool) -> Result<bool, CliError> {
+    let mut tty = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .map_err(|_| CliError::usage("no terminal to ask for confirmation"))?;
+    write!(tty, "{question} [{}] ", if default { "Y/n" } else { "y/N" })
+        .map_err(|e| CliError::failure(format!("terminal: {e}")))?;
+    let mut line = String::new();
+    std::io::BufReader::new(tty)
+        .read_line(&mut line)
+        .map_err(|e| CliError::failure(format!("terminal: {e}")))?;
+    Ok(match line.trim().to_lowercase().as_str() {
+        "" => default,
+        answer => answer.starts_with('y') || answer.starts_with('д') || answer.starts_with('т'),
+    })
+}
+
+/// A new passphrase: from `file`, or prompted twice on the terminal (empty generates one, short
+/// ones need confirming). `ui_note` prints status on stderr.
+pub fn new_passphrase(
+    file: Option<&Path>,
+    ui_note: &dyn Fn(&str),
+) -> Result<SecretString, CliError> {
+    if let Some(path) = file {
+        let passphrase = read_passphrase_file(path)?;
+        if crypto::passphrase_len(&passphrase) < MIN_PASSPHRASE_CHARS {
+            ui_note(&format!(
+                "warning: the passphrase in {} is shorter than {MIN_PASSPHRASE_CHARS} characters; \
+                 anyone who seizes the vault can try to guess it offline",
+                path.display()
+            ));
+        }
+        return Ok(passphrase);
+    }
+    if !have_terminal() {
+        return Err(
+            CliError::usage("no terminal to ask for a new passphrase").hint(NO_TERMINAL_HINT)
+        );
+    }
+    let first = prompt_secret("New passphrase (leave empty to generate a strong one): ")?;
+    if first.expose_secret().is_empty() {
+        let generated = generate_passphrase();
+        ui_note("Generated passphrase (write it down now; it is shown only this once):");
+        ui_note(&format!("    {}", generated.expose_secret()));
+        return Ok(generated);
+    }
+    let len = crypto::passphrase_len(&first);
+    if len < MIN_PASSPHRASE_CHARS
+        && !confirm(
+            &format!(
+                "This passphrase has only {len} characters; a seized vault can be attacked offline. Use it anyway?"
+            ),
+            false,
+        )?
+    {
+        return Err(CliError::failure("passphrase refused as too short")
+            .hint("leave the passphrase empty to have a strong one generated"));
+    }
+    let second = prompt_secret("Repeat the passphrase: ")?;
+    if first.expose_secret() != second.expose_secret() {
+        return Err(CliError::failure("the two passphrases differ"));
+    }
+    Ok(first)
+}
+
+const WORDLIST: &str = include_str!("bip39-english.txt");
+
+/// Ten random words of the BIP-39 English list (about 110 bits), as age does.
+pub fn generate_passphrase() -> SecretString {
+    let words: Vec<&str> = WORDLIST.lines().collect();
+    let random = crypto::random_bytes::<20>();
+    let chosen: Vec<&str> = random
+        .chunks(2)
+        .map(|pair| words[usize::from(u16::from_le_bytes([pair[0], pair[1]])) % words.len()])
+        .collect();
+    SecretString::from(chosen.join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_passphrases_are_ten_words() {
+        assert_eq!(WORDLIST.lines().count(), 2048);
+        let p = generate_passphrase();
+        assert_eq!(p.expose_secret().split('-').count(), 10);
+        assert_ne!(p.expose_secret(), generate_passphrase().expose_secret());
+    }
+
+    #[test]
+    fn passphrase_file_first_line_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pw");
+        fs::write(&path, "correct horse battery\r\nsecond line\n").unwrap();
+        assert_eq!(
+            read_passphrase_file(&path).unwrap().expose_secret(),
+            "correct horse battery"
+        );
+        fs::write(&path, "\nsecond").unwrap();
+        assert!(read_passphrase_file(&path).is_err());
+    }
+}

@@ -1,0 +1,433 @@
+//! The only module that names `age`: encryption to the vault's X25519 recipient, the scrypt
+//! passphrase slot, recovery recipients and identity files, plus the Padmé length buckets.
+//!
+//! Why one place: every byte that leaves tvault encrypted passes through these functions, so a
+//! review of this file is a review of all of tvault's use of cryptography. Nothing here is
+//! hand-rolled: age does the encryption, the RustCrypto crates do hashing.
+
+use std::io::{self, BufRead, Read, Write};
+use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use age::secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
+
+/// The smallest scrypt work factor `init` accepts (log2 N).
+pub const MIN_WORK_FACTOR: u8 = 10;
+/// The default scrypt work factor (log2 N), as in age.
+pub const DEFAULT_WORK_FACTOR: u8 = 18;
+/// The largest work factor tvault writes or accepts on unlock: 2^22 needs 4 GiB of memory, and a
+/// tamperer must not be able to make an unlock take hours by editing the slot's header.
+pub const MAX_WORK_FACTOR: u8 = 22;
+
+/// Upper bound on any age file tvault decrypts into memory (key slots, records).
+pub const MAX_SMALL_FILE: u64 = 64 * 1024 * 1024;
+
+/// Counts passphrase key derivations with the configured work factor in this process, so that a
+/// test can prove "one scrypt per command, never one per record".
+static SCRYPT_RUNS: AtomicUsize = AtomicUsize::new(0);
+
+/// How many passphrase derivations this process has run (see [`SCRYPT_RUNS`]).
+pub fn scrypt_runs() -> usize {
+    SCRYPT_RUNS.load(Ordering::Relaxed)
+}
+
+/// Why a decryption failed, without any content.
+#[derive(Debug, thiserror::Error)]
+pub enum CryptoError {
+    /// No identity (or passphrase) given can open the file.
+    #[error("no matching key")]
+    NoMatchingKey,
+    /// The scrypt work factor in the file is above [`MAX_WORK_FACTOR`].
+    #[error(
+        "the file asks for scrypt work factor {0}, above the accepted maximum {MAX_WORK_FACTOR}"
+    )]
+    ExcessiveWork(u8),
+    /// The file is not a well-formed age file, or its payload does not authenticate.
+    #[error("not a valid age file or damaged ciphertext")]
+    Damaged,
+    /// The file is larger than tvault will load into memory.
+    #[error("file larger than {MAX_SMALL_FILE} bytes")]
+    TooLarge,
+    /// Reading or writing failed.
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// age refused to encrypt (for example, an invalid recipient set).
+    #[error("encryption failed: {0}")]
+    Encrypt(String),
+}
+
+fn map_decrypt_error(e: age::DecryptError) -> CryptoError {
+    match e {
+        age::DecryptError::NoMatchingKeys | age::DecryptError::KeyDecryptionFailed => {
+            CryptoError::NoMatchingKey
+        }
+        age::DecryptError::ExcessiveWork { required, .. } => CryptoError::ExcessiveWork(required),
+        age::DecryptError::Io(e) => CryptoError::Io(e),
+        _ => CryptoError::Damaged,
+    }
+}
+
+/// The vault's own record key pair.
+pub struct VaultIdentity(age::x25519::Identity);
+
+impl VaultIdentity {
+    /// A fresh random identity.
+    pub fn generate() -> Self {
+        VaultIdentity(age::x25519::Identity::generate())
+    }
+
+    /// Parses an `AGE-SECRET-KEY-1...` string.
+    pub fn parse(s: &str) -> Option<Self> {
+        age::x25519::Identity::from_str(s.trim()).ok().map(Self)
+    }
+
+    /// The `AGE-SECRET-KEY-1...` string (a secret).
+    pub fn to_secret_string(&self) -> SecretString {
+        self.0.to_string()
+    }
+
+    /// The matching `age1...` recipient string (public).
+    pub fn recipient_string(&self) -> String {
+        self.0.to_public().to_string()
+    }
+
+    /// Encrypts `plaintext` to this vault's recipient.
+    pub fn encrypt(&self, plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        encrypt_to(&[Box::new(self.0.to_public())], plaintext)
+    }
+
+    /// Decrypts a file encrypted to this vault's recipient.
+    pub fn decrypt(&self, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        decrypt_with(&[&self.0], ciphertext)
+    }
+}
+
+/// A public key that can open the vault's recipients slot: `age1...`, `ssh-ed25519 ...` or
+/// `ssh-rsa ...`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryRecipient(String);
+
+impl RecoveryRecipient {
+    /// Parses and normalises (trims) one recipient.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        if age::x25519::Recipient::from_str(s).is_ok() || age::ssh::Recipient::from_str(s).is_ok() {
+            Some(RecoveryRecipient(s.to_owned()))
+        } else {
+            None
+        }
+    }
+
+    /// The recipient as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn to_age(&self) -> Box<dyn age::Recipient + Send> {
+        if let Ok(r) = age::x25519::Recipient::from_str(&self.0) {
+            Box::new(r)
+        } else {
+            Box::new(
+                age::ssh::Recipient::from_str(&self.0)
+                    .expect("RecoveryRecipient is only constructed from a valid key"),
+            )
+        }
+    }
+}
+
+/// Identities read from an `--identity` file: age identities or an unencrypted SSH private key.
+pub struct Identities {
+    ids: Vec<Box<dyn age::Identity + Send + Sync>>,
+    /// The recipients of the native age identities in the file, for `init --identity`.
+    pub recipients: Vec<RecoveryRecipient>,
+    /// The whole file, when it is a decrypted tvault key slot (which is also an identity file).
+    slot_text: Option<Zeroizing<String>>,
+}
+
+impl std::fmt::Debug for Identities {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Identities({} keys)", self.ids.len())
+    }
+}
+
+/// Why an identity file could not be used (never its content).
+#[derive(Debug, thiserror::Error)]
+pub enum IdentityFileError {
+    /// Not an age identity file nor an SSH private key; the line number only.
+    #[error("not an age identity file or SSH private key{0}")]
+    Invalid(String),
+    /// An SSH key protected by a passphrase.
+    #[error("passphrase-protected SSH keys are not supported")]
+    EncryptedSsh,
+    /// An SSH key type age cannot use.
+    #[error("unsupported SSH key type")]
+    UnsupportedSsh,
+    /// The file holds no identity.
+    #[error("the file holds no identity")]
+    Empty,
+}
+
+impl Identities {
+    /// Parses the bytes of an identity file.
+    pub fn parse(bytes: &[u8]) -> Result<Self, IdentityFileError> {
+        let text = Zeroizing::new(String::from_utf8_lossy(bytes).into_owned());
+        if text.trim_start().starts_with("-----BEGIN") {
+            let id = age::ssh::Identity::from_buffer(io::Cursor::new(bytes), None)
+                .map_err(|_| IdentityFileError::Invalid(String::new()))?;
+            return match id {
+                age::ssh::Identity::Unencrypted(_) => Ok(Identities {
+                    ids: vec![Box::new(id)],
+                    recipients: Vec::new(),
+                    slot_text: None,
+                }),
+                age::ssh::Identity::Encrypted(_) => Err(IdentityFileError::EncryptedSsh),
+                age::ssh::Identity::Unsupported(_) => Err(IdentityFileError::UnsupportedSsh),
+            };
+        }
+        let mut ids: Vec<Box<dyn age::Identity + Send + Sync>> = Vec::new();
+        let mut recipients = Vec::new();
+        for (number, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match age::x25519::Identity::from_str(line) {
+                Ok(id) => {
+                    recipients.push(RecoveryRecipient(id.to_public().to_string()));
+                    ids.push(Box::new(id));
+                }
+                // Why only the line number: the line may be a secret key with a typo.
+                Err(_) => {
+                    return Err(IdentityFileError::Invalid(format!(
+                        " (line {})",
+                        number + 1
+                    )));
+                }
+            }
+        }
+        if ids.is_empty() {
+            return Err(IdentityFileError::Empty);
+        }
+        let slot_text = text
+            .lines()
+            .any(|l| l.starts_with("# tvault-keyslot:"))
+            .then(|| text.clone());
+        Ok(Identities {
+            ids,
+            recipients,
+            slot_text,
+        })
+    }
+
+    /// The file's text if it is a decrypted tvault key slot.
+    pub fn slot_text(&self) -> Option<&str> {
+        self.slot_text.as_deref().map(String::as_str)
+    }
+
+    /// Decrypts a file encrypted to any of these identities.
+    pub fn decrypt(&self, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        let refs: Vec<&dyn age::Identity> = self
+            .ids
+            .iter()
+            .map(|i| i.as_ref() as &dyn age::Identity)
+            .collect();
+        decrypt_with(&refs, ciphertext)
+    }
+}
+
+/// Encrypts to one or more recipients (all of one kind, as age requires).
+fn encrypt_to(
+    recipients: &[Box<dyn age::Recipient + Send>],
+    plaintext: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
+    let encryptor = age::Encryptor::with_recipients(
+        recipients.iter().map(|r| r.as_ref() as &dyn age::Recipient),
+    )
+    .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+    let mut out = Vec::with_capacity(plaintext.len() + 256);
+    let mut writer = encryptor.wrap_output(&mut out)?;
+    writer.write_all(plaintext)?;
+    writer.finish()?;
+    Ok(out)
+}
+
+/// Encrypts to the recovery recipients (the recipients slot).
+pub fn encrypt_to_recipients(
+    recipients: &[RecoveryRecipient],
+    plaintext: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
+    let boxed: Vec<_> = recipients.iter().map(RecoveryRecipient::to_age).collect();
+    encrypt_to(&boxed, plaintext)
+}
+
+fn decrypt_with(
+    identities: &[&dyn age::Identity],
+    ciphertext: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+    if ciphertext.len() as u64 > MAX_SMALL_FILE {
+        return Err(CryptoError::TooLarge);
+    }
+    let decryptor = age::Decryptor::new_buffered(ciphertext).map_err(map_decrypt_error)?;
+    let mut reader = decryptor
+        .decrypt(identities.iter().copied())
+        .map_err(map_decrypt_error)?;
+    let mut out = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
+    reader.read_to_end(&mut out).map_err(|e| {
+        if e.kind() == io::ErrorKind::InvalidData {
+            CryptoError::Damaged
+        } else {
+            CryptoError::Io(e)
+        }
+    })?;
+    Ok(out)
+}
+
+/// Encrypts `plaintext` under a passphrase with scrypt work factor `log_n`.
+pub fn encrypt_with_passphrase(
+    passphrase: &SecretString,
+    log_n: u8,
+    plaintext: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
+    let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
+    recipient.set_work_factor(log_n.clamp(MIN_WORK_FACTOR, MAX_WORK_FACTOR));
+    SCRYPT_RUNS.fetch_add(1, Ordering::Relaxed);
+    let boxed: Vec<Box<dyn age::Recipient + Send>> = vec![Box::new(recipient)];
+    encrypt_to(&boxed, plaintext)
+}
+
+/// Decrypts a passphrase-encrypted file (one scrypt at the file's work factor).
+pub fn decrypt_with_passphrase(
+    passphrase: &SecretString,
+    ciphertext: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+    let mut identity = age::scrypt::Identity::new(passphrase.clone());
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
+    SCRYPT_RUNS.fetch_add(1, Ordering::Relaxed);
+    // A wrong passphrase fails the stanza's AEAD, which age reports as DecryptionFailed.
+    decrypt_with(&[&identity], ciphertext).map_err(|e| match e {
+        CryptoError::Damaged if ciphertext.starts_with(b"age-encryption.org/v1\n-> scrypt ") => {
+            CryptoError::NoMatchingKey
+        }
+        other => other,
+    })
+}
+
+/// Reads the scrypt work factor from a passphrase-encrypted age file's header, without
+/// decrypting anything (the header is public).
+pub fn scrypt_work_factor(ciphertext: &[u8]) -> Option<u8> {
+    let mut lines = io::BufReader::new(ciphertext).lines();
+    let first = lines.next()?.ok()?;
+    if first != "age-encryption.org/v1" {
+        return None;
+    }
+    let stanza = lines.next()?.ok()?;
+    let mut parts = stanza.split(' ');
+    if (parts.next(), parts.next()) != (Some("->"), Some("scrypt")) {
+        return None;
+    }
+    parts.nth(1)?.parse().ok()
+}
+
+/// SHA-256 of `data`.
+pub fn sha256(data: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(data).into()
+}
+
+/// Fills a buffer with random bytes from the operating system.
+pub fn random_bytes<const N: usize>() -> Zeroizing<[u8; N]> {
+    let mut buf = Zeroizing::new([0u8; N]);
+    getrandom::fill(buf.as_mut()).expect("the operating system's random source failed");
+    buf
+}
+
+/// Padmé (Nikitin et al., PETS 2019): the padded length for a plaintext of `len` bytes. It leaks
+/// O(log log len) bits of the length with at most 12% overhead.
+pub fn padme(len: usize) -> usize {
+    if len < 2 {
+        return len;
+    }
+    let e = usize::BITS - 1 - len.leading_zeros(); // floor(log2 len)
+    let s = usize::BITS - (e as usize).leading_zeros(); // floor(log2 e) + 1
+    let last_bits = e - s;
+    let mask = (1usize << last_bits) - 1;
+    (len + mask) & !mask
+}
+
+/// Exposes a passphrase for hashing or comparison, in one place a grep can find.
+pub fn passphrase_len(passphrase: &SecretString) -> usize {
+    passphrase.expose_secret().chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padme_matches_the_paper() {
+        assert_eq!(padme(0), 0);
+        assert_eq!(padme(1), 1);
+        for len in [2usize, 9, 100, 1000, 4096, 5000, 65_537, 1_000_000] {
+            let p = padme(len);
+            assert!(p >= len);
+            assert!(p - len <= len / 8 + 1, "{len} -> {p}");
+            assert_eq!(padme(p), p, "buckets are fixed points");
+        }
+        // Lengths in one bucket give one size.
+        assert_eq!(padme(4097), padme(4100));
+    }
+
+    #[test]
+    fn record_key_round_trip() {
+        let id = VaultIdentity::generate();
+        let ct = id.encrypt(b"testimony").unwrap();
+        assert_eq!(&id.decrypt(&ct).unwrap()[..], b"testimony");
+        let other = VaultIdentity::generate();
+        assert!(matches!(
+            other.decrypt(&ct),
+            Err(CryptoError::NoMatchingKey)
+        ));
+        let mut bad = ct.clone();
+        let last = bad.len() - 1;
+        bad[last] ^= 1;
+        assert!(matches!(id.decrypt(&bad), Err(CryptoError::Damaged)));
+    }
+
+    #[test]
+    fn passphrase_round_trip_counts_one_scrypt() {
+        let pw = SecretString::from("correct horse battery staple".to_owned());
+        let ct = encrypt_with_passphrase(&pw, 10, b"slot").unwrap();
+        assert_eq!(scrypt_work_factor(&ct), Some(10));
+        let before = scrypt_runs();
+        assert_eq!(&decrypt_with_passphrase(&pw, &ct).unwrap()[..], b"slot");
+        assert_eq!(scrypt_runs() - before, 1);
+        let wrong = SecretString::from("wrong".to_owned());
+        assert!(matches!(
+            decrypt_with_passphrase(&wrong, &ct),
+            Err(CryptoError::NoMatchingKey)
+        ));
+    }
+
+    #[test]
+    fn identity_file_errors_name_the_line_only() {
+        let err = Identities::parse(b"# comment\nAGE-SECRET-KEY-1NOTAKEY\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "not an age identity file or SSH private key (line 2)"
+        );
+        assert!(matches!(
+            Identities::parse(b"# only comments\n"),
+            Err(IdentityFileError::Empty)
+        ));
+    }
+
+    #[test]
+    fn recipients_parse() {
+        let id = VaultIdentity::generate();
+        assert!(RecoveryRecipient::parse(&id.recipient_string()).is_some());
+        assert!(RecoveryRecipient::parse("age1nope").is_none());
+        let ssh = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHsKLqeplhpW+uObz5dvMgjz1OxfM/XXUB+VHtZ6isGN alice@rust";
+        assert!(RecoveryRecipient::parse(ssh).is_some());
+    }
+}

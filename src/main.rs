@@ -1,0 +1,5 @@
+//! The `tvault` binary: everything happens in [`tvault::cli::run`].
+
+fn main() -> std::process::ExitCode {
+    tvault::cli::run()
+}

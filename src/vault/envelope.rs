@@ -1,0 +1,156 @@
+//! The plaintext of a record file: a CBOR map holding one version of one record, with its id,
+//! version number and timestamps, padded to a Padmé bucket.
+//!
+//! Why padding inside the plaintext: age has none, so without it the size of each file would give
+//! away the length of the testimony it holds.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::padme;
+use crate::error::{Error, Result};
+use crate::record::{Record, SCHEMA_VERSION};
+
+/// Version of the record file envelope.
+pub const RECORD_FORMAT: u64 = 1;
+/// The smallest padded plaintext: every short record looks the same.
+pub const MIN_PADDED: usize = 4096;
+
+/// One version of one record, as stored.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Always `"tvault-record"`.
+    pub format: String,
+    /// [`RECORD_FORMAT`].
+    pub format_version: u64,
+    /// [`SCHEMA_VERSION`] of `record`.
+    pub schema_version: u64,
+    /// The record id (16 characters of lowercase Crockford base32).
+    pub id: String,
+    /// Version of this record, from 1.
+    pub version: u64,
+    /// When version 1 was written (RFC 3339 UTC).
+    pub created_at: String,
+    /// When this version was written (RFC 3339 UTC).
+    pub updated_at: String,
+    /// The testimony.
+    pub record: Record,
+    /// Zero bytes that bring the encoding to a Padmé bucket.
+    #[serde(with = "serde_bytes")]
+    pub pad: Vec<u8>,
+}
+
+impl std::fmt::Debug for Envelope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Envelope")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Length of the CBOR header of a byte string of length `n`.
+fn bstr_header_len(n: usize) -> usize {
+    match n {
+        0..=23 => 1,
+        24..=0xff => 2,
+        0x100..=0xffff => 3,
+        0x1_0000..=0xffff_ffff => 5,
+        _ => 9,
+    }
+}
+
+impl Envelope {
+    /// A new envelope for version `version` of record `id`.
+    pub fn new(
+        id: String,
+        version: u64,
+        created_at: String,
+        updated_at: String,
+        record: Record,
+    ) -> Self {
+        Envelope {
+            format: "tvault-record".to_owned(),
+            format_version: RECORD_FORMAT,
+            schema_version: u64::from(SCHEMA_VERSION),
+            id,
+            version,
+            created_at,
+            updated_at,
+            record,
+            pad: Vec::new(),
+        }
+    }
+
+    fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        ciborium::into_writer(self, &mut out).expect("writing CBOR to memory cannot fail");
+        out
+    }
+
+    /// The padded CBOR encoding: its length is always a Padmé bucket of at least [`MIN_PADDED`].
+    pub fn to_padded_cbor(mut self) -> Vec<u8> {
+        self.pad.clear();
+        let unpadded = self.encode().len(); // includes the 1-byte empty pad
+        let mut target = padme(unpadded.max(MIN_PADDED));
+        loop {
+            let fit = [1usize, 2, 3, 5, 9].into_iter().find_map(|header| {
+                let n = (target + 1).checked_sub(unpadded + header)?;
+                (bstr_header_len(n) == header).then_some(n)
+            });
+            if let Some(n) = fit {
+                self.pad = vec![0; n];
+                let out = self.encode();
+                debug_assert_eq!(out.len(), target);
+                return out;
+            }
+            target = padme(target + 1);
+        }
+    }
+
+    /// Decodes a record file's plaintext; `path` names the file in errors.
+    pub fn from_cbor(bytes: &[u8], path: &Path) -> Result<Self> {
+        let value: ciborium::Value = ciborium::from_reader(bytes)
+            .map_err(|_| Error::corrupt(path, "record is not valid CBOR"))?;
+        let field = |name: &str| {
+            value.as_map().and_then(|m| {
+                m.iter()
+                    .find(|(k, _)| k.as_text() == Some(name))
+                    .map(|(_, v)| v)
+            })
+        };
+        if field("format").and_then(|v| v.as_text()) != Some("tvault-record") {
+            return Err(Error::corrupt(path, "not a tvault record"));
+        }
+        let version = |name: &str| {
+            field(name)
+                .and_then(|v| v.as_integer())
+                .and_then(|i| u64::try_from(i).ok())
+                .ok_or_else(|| Error::corrupt(path, format!("record has no valid {name}")))
+        };
+        let (format, schema) = (version("format_version")?, version("schema_version")?);
+        if format > RECORD_FORMAT {
+            return Err(Error::NewerFormat {
+                path: path.to_path_buf(),
+                found: format,
+                supported: RECORD_FORMAT,
+            });
+        }
+        if schema > u64::from(SCHEMA_VERSION) {
+            return Err(Error::NewerFormat {
+                path: path.to_path_buf(),
+                found: schema,
+                supported: u64::from(SCHEMA_VERSION),
+            });
+        }
+        // Why no serde error text: it can quote a field's value, which is testimony.
+        let envelope: Envelope = value
+            .deserialized()
+            .map_err(|_| Error::corrupt(path, "record does not match schema version 1"))?;
+        envelope.record.validate().map_err(|e| {
+            Error::corrupt(path, format!("stored record is invalid at {}", e.path()))
+        })?;
+        Ok(envelope)
+    }
+}

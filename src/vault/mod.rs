@@ -1,0 +1,620 @@
+//! The `Vault` handle: directory layout, creation, unlocking, and reading and writing records.
+//!
+//! Layout of a vault directory (docs/FORMAT.md has the details):
+//!
+//! ```text
+//! tvault.json            plaintext header: format name and version, nothing else
+//! lock                   empty file for the vault lock
+//! keys/passphrase.age    key slot, age scrypt (passphrase)
+//! keys/recipients.age    key slot, age to the recovery recipients
+//! keys/config.age        settings (vault id, recipients), encrypted to the vault's recipient
+//! records/XX/NAME.age    one age file per record version; random NAME, XX = its first two chars
+//! staging/               temporary files of writes in progress
+//! ```
+//!
+//! This module never prints, prompts or reads environment variables.
+
+pub mod envelope;
+pub mod keyslot;
+pub mod names;
+pub mod store;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::{self, CryptoError, Identities, RecoveryRecipient};
+use crate::error::{Error, Result};
+use crate::record::Record;
+use envelope::Envelope;
+use keyslot::{VaultConfig, VaultSecrets};
+use store::VaultLock;
+
+/// Version of the vault layout (the header's `version`).
+pub const VAULT_FORMAT: u64 = 1;
+/// Name of the plaintext header file.
+pub const HEADER_FILE: &str = "tvault.json";
+/// Largest record file tvault reads.
+const MAX_RECORD_FILE: u64 = 16 * 1024 * 1024;
+/// Largest key slot or config file tvault reads.
+const MAX_KEY_FILE: u64 = 64 * 1024;
+
+/// Paths inside a vault directory.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    root: PathBuf,
+}
+
+impl Layout {
+    /// The layout of the vault at `root`.
+    pub fn new(root: &Path) -> Self {
+        Layout {
+            root: root.to_path_buf(),
+        }
+    }
+    /// The vault directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+    fn header(&self) -> PathBuf {
+        self.root.join(HEADER_FILE)
+    }
+    fn lock(&self) -> PathBuf {
+        self.root.join("lock")
+    }
+    fn keys(&self) -> PathBuf {
+        self.root.join("keys")
+    }
+    /// The passphrase key slot.
+    pub fn passphrase_slot(&self) -> PathBuf {
+        self.keys().join("passphrase.age")
+    }
+    /// The recovery recipients key slot.
+    pub fn recipients_slot(&self) -> PathBuf {
+        self.keys().join("recipients.age")
+    }
+    fn config(&self) -> PathBuf {
+        self.keys().join("config.age")
+    }
+    /// The records directory.
+    pub fn records(&self) -> PathBuf {
+        self.root.join("records")
+    }
+    fn staging(&self) -> PathBuf {
+        self.root.join("staging")
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    format: String,
+    version: u64,
+}
+
+/// Checks that `root` holds a vault this tvault can read.
+pub fn probe(root: &Path) -> Result<Layout> {
+    let layout = Layout::new(root);
+    let path = layout.header();
+    let bytes = match store::read_regular(&path, 4096) {
+        Ok(bytes) => bytes,
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            return Err(Error::NotAVault {
+                path: root.to_path_buf(),
+            });
+        }
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::NotADirectory => {
+            return Err(Error::NotAVault {
+                path: root.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(e),
+    };
+    let header: Header =
+        serde_json::from_slice(&bytes).map_err(|_| Error::corrupt(&path, "not a tvault header"))?;
+    if header.format != "tvault" {
+        return Err(Error::NotAVault {
+            path: root.to_path_buf(),
+        });
+    }
+    if header.version > VAULT_FORMAT {
+        return Err(Error::NewerFormat {
+            path,
+            found: header.version,
+            supported: VAULT_FORMAT,
+        });
+    }
+    Ok(layout)
+}
+
+/// Whether the vault at `layout` has a passphrase slot.
+pub fn has_passphrase(layout: &Layout) -> bool {
+    layout.passphrase_slot().exists()
+}
+
+/// How to open a vault.
+pub enum Unlock<'a> {
+    /// The passphrase (one scrypt).
+    Passphrase(&'a SecretString),
+    /// Identities from an `--identity` file.
+    Identities(&'a Identities),
+}
+
+/// Whether a command only reads or also writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Shared lock: many readers at once.
+    Read,
+    /// Exclusive lock: one writer, no readers.
+    Write,
+}
+
+/// Settings for a new vault.
+pub struct InitOptions {
+    /// The passphrase for the passphrase slot; `None` makes an identity-only vault.
+    pub passphrase: Option<SecretString>,
+    /// scrypt work factor (log2 N) of the passphrase slot.
+    pub work_factor: u8,
+    /// Recovery recipients for the recipients slot.
+    pub recipients: Vec<RecoveryRecipient>,
+}
+
+/// One stored version of a record.
+#[derive(Clone, Debug)]
+pub struct StoredRecord {
+    /// The decoded envelope (id, version, timestamps, record).
+    pub envelope: Envelope,
+    /// The file it came from.
+    pub file: PathBuf,
+}
+
+impl StoredRecord {
+    /// The record id.
+    pub fn id(&self) -> &str {
+        &self.envelope.id
+    }
+    /// The testimony.
+    pub fn record(&self) -> &Record {
+        &self.envelope.record
+    }
+}
+
+/// A problem found while reading the vault: a file that could not be used, named by path.
+#[derive(Clone, Debug)]
+pub struct Problem {
+    /// The file.
+    pub path: PathBuf,
+    /// What is wrong (never content).
+    pub reason: String,
+}
+
+/// The current version of every readable record, and the files that could not be read.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Current versions, oldest record first.
+    pub records: Vec<StoredRecord>,
+    /// Files that could not be read or decoded.
+    pub problems: Vec<Problem>,
+}
+
+impl Listing {
+    /// Finds a record by id or unambiguous id prefix.
+    pub fn find(&self, prefix: &str) -> Result<&StoredRecord> {
+        let prefix = names::normalise_id(prefix);
+        if let Some(exact) = self.records.iter().find(|r| r.id() == prefix) {
+            return Ok(exact);
+        }
+        let hits: Vec<_> = self
+            .records
+            .iter()
+            .filter(|r| r.id().starts_with(&prefix))
+            .collect();
+        match hits.len() {
+            0 => Err(Error::RecordNotFound { id: prefix }),
+            1 => Ok(hits[0]),
+            count => Err(Error::AmbiguousId { prefix, count }),
+        }
+    }
+}
+
+/// An open, unlocked vault. Holds the vault lock until dropped.
+pub struct Vault {
+    layout: Layout,
+    secrets: VaultSecrets,
+    config: VaultConfig,
+    _lock: VaultLock,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("root", &self.layout.root)
+            .finish_non_exhaustive()
+    }
+}
+
+fn is_empty_dir(path: &Path) -> Result<bool> {
+    Ok(fs::read_dir(path)
+        .map_err(|e| Error::io(path, e))?
+        .next()
+        .is_none())
+}
+
+impl Vault {
+    /// Creates a new vault in `root` (absent or empty) and returns it unlocked.
+    pub fn init(root: &Path, options: InitOptions) -> Result<Vault> {
+        if !(crypto::MIN_WORK_FACTOR..=crypto::MAX_WORK_FACTOR).contains(&options.work_factor) {
+            return Err(Error::Invalid(format!(
+                "work factor must be between {} and {}",
+                crypto::MIN_WORK_FACTOR,
+                crypto::MAX_WORK_FACTOR
+            )));
+        }
+        if options.passphrase.is_none() && options.recipients.is_empty() {
+            return Err(Error::Invalid(
+                "a vault needs a passphrase or at least one recipient".into(),
+            ));
+        }
+        match fs::symlink_metadata(root) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(Error::Symlink {
+                    path: root.to_path_buf(),
+                });
+            }
+            Ok(meta) if !meta.is_dir() => {
+                return Err(Error::NotEmpty {
+                    path: root.to_path_buf(),
+                });
+            }
+            Ok(_) if !is_empty_dir(root)? => {
+                return Err(Error::NotEmpty {
+                    path: root.to_path_buf(),
+                });
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => store::create_private_dir(root)?,
+            Err(e) => return Err(Error::io(root, e)),
+        }
+        let layout = Layout::new(root);
+        for dir in [layout.keys(), layout.records(), layout.staging()] {
+            store::create_private_dir(&dir)?;
+        }
+        let lock = VaultLock::acquire(&layout.lock(), true, store::LOCK_WAIT)?;
+        let secrets = VaultSecrets::generate();
+        let config = VaultConfig::new(&secrets.vault_id, &options.recipients);
+        let slot = secrets.to_slot_text();
+        let staging = layout.staging();
+        if let Some(passphrase) = &options.passphrase {
+            let ct =
+                crypto::encrypt_with_passphrase(passphrase, options.work_factor, slot.as_bytes())
+                    .map_err(|e| Error::Crypto(e.to_string()))?;
+            store::write_atomic(&staging, &layout.passphrase_slot(), &ct)?;
+        }
+        if !options.recipients.is_empty() {
+            let ct = crypto::encrypt_to_recipients(&options.recipients, slot.as_bytes())
+                .map_err(|e| Error::Crypto(e.to_string()))?;
+            store::write_atomic(&staging, &layout.recipients_slot(), &ct)?;
+        }
+        let ct = secrets
+            .identity
+            .encrypt(&config.to_cbor())
+            .map_err(|e| Error::Crypto(e.to_string()))?;
+        store::write_atomic(&staging, &layout.config(), &ct)?;
+        // The header goes last: a directory without it is not a vault, so an interrupted init
+        // never looks like a working vault with missing keys.
+        let header = serde_json::to_vec(&Header {
+            format: "tvault".into(),
+            version: VAULT_FORMAT,
+        })
+        .expect("serialising a fixed struct cannot fail");
+        store::write_atomic(&staging, &layout.header(), &header)?;
+        store::sync_dir(root)?;
+        Ok(Vault {
+            layout,
+            secrets,
+            config,
+            _lock: lock,
+        })
+    }
+
+    /// Opens and unlocks the vault at `root`: exactly one scrypt with a passphrase, none with an
+    /// identity.
+    pub fn open(root: &Path, unlock: Unlock<'_>, access: Access) -> Result<Vault> {
+        let layout = probe(root)?;
+        let lock = VaultLock::acquire(&layout.lock(), access == Access::Write, store::LOCK_WAIT)?;
+        let secrets = match unlock {
+            Unlock::Passphrase(passphrase) => {
+                let path = layout.passphrase_slot();
+                if !path.exists() {
+                    return Err(Error::NoPassphraseSlot);
+                }
+                let ct = store::read_regular(&path, MAX_KEY_FILE)?;
+                let text = crypto::decrypt_with_passphrase(passphrase, &ct)
+                    .map_err(|e| slot_error(e, &path))?;
+                VaultSecrets::parse_slot_text(&text, &path)?
+            }
+            Unlock::Identities(ids) => match ids.slot_text() {
+                // The identity file is itself a decrypted key slot (docs/FORMAT.md, recovery).
+                Some(text) => {
+                    VaultSecrets::parse_slot_text(text.as_bytes(), Path::new("--identity"))?
+                }
+                None => {
+                    let path = layout.recipients_slot();
+                    if !path.exists() {
+                        return Err(Error::NoRecipientsSlot);
+                    }
+                    let ct = store::read_regular(&path, MAX_KEY_FILE)?;
+                    let text = ids.decrypt(&ct).map_err(|e| slot_error(e, &path))?;
+                    VaultSecrets::parse_slot_text(&text, &path)?
+                }
+            },
+        };
+        let path = layout.config();
+        let ct = store::read_regular(&path, MAX_KEY_FILE)?;
+        let plain = secrets
+            .identity
+            .decrypt(&ct)
+            .map_err(|e| slot_error(e, &path))?;
+        let config = VaultConfig::from_cbor(&plain, &path)?;
+        if config.vault_id != secrets.vault_id {
+            return Err(Error::corrupt(&path, "belongs to another vault"));
+        }
+        if access == Access::Write {
+            store::create_private_dir(&layout.staging())?;
+            store::clean_staging(&layout.staging())?;
+        }
+        Ok(Vault {
+            layout,
+            secrets,
+            config,
+            _lock: lock,
+        })
+    }
+
+    /// Changes the lock to `access` (a guided `add` reads with a shared lock while the user
+    /// types, and takes the exclusive lock only to write).
+    pub fn relock(&mut self, access: Access) -> Result<()> {
+        // Release first: flock conflicts with itself across two open files of one process.
+        self._lock = VaultLock::released();
+        self._lock = VaultLock::acquire(
+            &self.layout.lock(),
+            access == Access::Write,
+            store::LOCK_WAIT,
+        )?;
+        if access == Access::Write {
+            store::create_private_dir(&self.layout.staging())?;
+            store::clean_staging(&self.layout.staging())?;
+        }
+        Ok(())
+    }
+
+    /// The vault's public fingerprint.
+    pub fn fingerprint(&self) -> String {
+        self.secrets.fingerprint()
+    }
+
+    /// The vault's settings.
+    pub fn config(&self) -> &VaultConfig {
+        &self.config
+    }
+
+    /// The vault's layout.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// Adds new records (validated again here), all or nothing before the commit. Returns their
+    /// new ids in input order.
+    pub fn add(&mut self, records: Vec<Record>) -> Result<Vec<String>> {
+        for record in &records {
+            record.validate()?;
+        }
+        let now = names::now_utc();
+        let envelopes: Vec<Envelope> = records
+            .into_iter()
+            .map(|record| {
+                Envelope::new(names::new_record_id(), 1, now.clone(), now.clone(), record)
+            })
+            .collect();
+        let ids: Vec<String> = envelopes.iter().map(|e| e.id.clone()).collect();
+        let identity = &self.secrets.identity;
+        let ciphertexts = parallel_map(envelopes, |envelope| {
+            identity.encrypt(&envelope.to_padded_cbor())
+        });
+        let staging = self.layout.staging();
+        let mut batch = store::Batch::new(&staging);
+        for ct in ciphertexts {
+            let ct = ct.map_err(|e| Error::Crypto(e.to_string()))?;
+            let stem = names::new_file_stem();
+            let shard = self.layout.records().join(&stem[..2]);
+            store::create_private_dir(&shard)?;
+            batch.stage(shard.join(format!("{stem}.age")), &ct)?;
+        }
+        batch.commit()?;
+        Ok(ids)
+    }
+
+    /// Reads every record file and returns the current version of each record. Files that cannot
+    /// be read are reported in [`Listing::problems`], never silently skipped.
+    pub fn load(&self) -> Result<Listing> {
+        let (files, mut problems) = record_files(&self.layout.records())?;
+        let identity = &self.secrets.identity;
+        let decoded = parallel_map(files, |path| {
+            let result = store::read_regular(&path, MAX_RECORD_FILE).and_then(|ct| {
+                let plain = identity.decrypt(&ct).map_err(|e| match e {
+                    CryptoError::NoMatchingKey => {
+                        Error::corrupt(&path, "not encrypted to this vault")
+                    }
+                    other => Error::corrupt(&path, other.to_string()),
+                })?;
+                Envelope::from_cbor(&plain, &path)
+            });
+            (path, result)
+        });
+        let mut current: HashMap<String, StoredRecord> = HashMap::new();
+        for (path, result) in decoded {
+            match result {
+                Ok(envelope) => {
+                    let stored = StoredRecord {
+                        envelope,
+                        file: path,
+                    };
+                    match current.get(stored.id()) {
+                        Some(existing) if existing.envelope.version == stored.envelope.version => {
+                            problems.push(Problem {
+                                path: stored.file.clone(),
+                                reason: format!(
+                                    "duplicate of record {} version {}",
+                                    stored.id(),
+                                    stored.envelope.version
+                                ),
+                            });
+                        }
+                        Some(existing) if existing.envelope.version > stored.envelope.version => {}
+                        _ => {
+                            current.insert(stored.id().to_owned(), stored);
+                        }
+                    }
+                }
+                Err(e) => problems.push(Problem {
+                    path,
+                    reason: problem_reason(&e),
+                }),
+            }
+        }
+        let mut records: Vec<StoredRecord> = current.into_values().collect();
+        records.sort_by(|a, b| {
+            (a.envelope.created_at.as_str(), a.id()).cmp(&(b.envelope.created_at.as_str(), b.id()))
+        });
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Listing { records, problems })
+    }
+
+    /// Replaces the passphrase slot (and only it); records are not touched. Returns the work
+    /// factor used.
+    pub fn set_passphrase(
+        &mut self,
+        passphrase: &SecretString,
+        work_factor: Option<u8>,
+    ) -> Result<u8> {
+        let path = self.layout.passphrase_slot();
+        let work_factor = match work_factor {
+            Some(wf) => wf,
+            None => self
+                .passphrase_work_factor()
+                .unwrap_or(crypto::DEFAULT_WORK_FACTOR),
+        };
+        if !(crypto::MIN_WORK_FACTOR..=crypto::MAX_WORK_FACTOR).contains(&work_factor) {
+            return Err(Error::Invalid(format!(
+                "work factor must be between {} and {}",
+                crypto::MIN_WORK_FACTOR,
+                crypto::MAX_WORK_FACTOR
+            )));
+        }
+        let slot = self.secrets.to_slot_text();
+        let ct = crypto::encrypt_with_passphrase(passphrase, work_factor, slot.as_bytes())
+            .map_err(|e| Error::Crypto(e.to_string()))?;
+        store::write_atomic(&self.layout.staging(), &path, &ct)?;
+        Ok(work_factor)
+    }
+
+    /// The scrypt work factor of the passphrase slot, read from its public age header.
+    pub fn passphrase_work_factor(&self) -> Option<u8> {
+        let ct = store::read_regular(&self.layout.passphrase_slot(), MAX_KEY_FILE).ok()?;
+        crypto::scrypt_work_factor(&ct)
+    }
+}
+
+fn slot_error(e: CryptoError, path: &Path) -> Error {
+    match e {
+        CryptoError::NoMatchingKey => Error::WrongKey,
+        CryptoError::ExcessiveWork(found) => Error::ExcessiveWork {
+            path: path.to_path_buf(),
+            found,
+            max: crypto::MAX_WORK_FACTOR,
+        },
+        CryptoError::Io(source) => Error::io(path, source),
+        other => Error::corrupt(path, other.to_string()),
+    }
+}
+
+fn problem_reason(e: &Error) -> String {
+    match e {
+        Error::Corrupt { reason, .. } => reason.clone(),
+        Error::Io { source, .. } => source.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Every `records/XX/*.age` file, and problems for anything else found there (planted files,
+/// symlinks, stray directories).
+fn record_files(records: &Path) -> Result<(Vec<PathBuf>, Vec<Problem>)> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let unexpected = |path: PathBuf, reason: &str| Problem {
+        path,
+        reason: reason.to_owned(),
+    };
+    let shards = match fs::read_dir(records) {
+        Ok(shards) => shards,
+        Err(e) => return Err(Error::io(records, e)),
+    };
+    for shard in shards {
+        let shard = shard.map_err(|e| Error::io(records, e))?;
+        let shard_path = shard.path();
+        let kind = fs::symlink_metadata(&shard_path)
+            .map_err(|e| Error::io(&shard_path, e))?
+            .file_type();
+        if !kind.is_dir() || kind.is_symlink() {
+            problems.push(unexpected(shard_path, "unexpected entry in records/"));
+            continue;
+        }
+        for entry in fs::read_dir(&shard_path).map_err(|e| Error::io(&shard_path, e))? {
+            let entry = entry.map_err(|e| Error::io(&shard_path, e))?;
+            let path = entry.path();
+            let kind = fs::symlink_metadata(&path)
+                .map_err(|e| Error::io(&path, e))?
+                .file_type();
+            if kind.is_symlink() {
+                problems.push(unexpected(path, "symbolic link in records/ (not followed)"));
+            } else if !kind.is_file() || path.extension().and_then(|e| e.to_str()) != Some("age") {
+                problems.push(unexpected(path, "unexpected entry in records/"));
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok((files, problems))
+}
+
+/// Maps `f` over `items` on all cores (decryption and encryption are CPU-bound), keeping order.
+fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
+    if threads <= 1 || items.len() < 64 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        chunks.push(items.by_ref().take(chunk).collect());
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a worker thread panicked"))
+            .collect()
+    })
+}

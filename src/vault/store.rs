@@ -1,0 +1,312 @@
+//! Crash-safe file operations: atomic replace, batched commits, directory sync, the vault lock
+//! and safe reading that refuses symlinks.
+//!
+//! Why: a USB stick can be pulled out at any moment. Every file is written to a temporary name in
+//! a staging directory on the same file system, flushed, and only then renamed into place, so a
+//! half-written file can never shadow a good one; the directory is flushed after the rename so
+//! the new name survives a power cut.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+
+/// Creates a directory (and parents) with mode 0700 where the file system has modes.
+pub fn create_private_dir(path: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path).map_err(|e| Error::io(path, e))
+}
+
+/// Flushes a directory so that renames into it are durable. File systems that cannot sync a
+/// directory (some FAT drivers, network shares) are tolerated: they give no stronger guarantee.
+pub fn sync_dir(path: &Path) -> Result<()> {
+    match File::open(path).and_then(|d| d.sync_all()) {
+        Ok(()) => Ok(()),
+        Err(e) if matches!(e.raw_os_error(), Some(22) | Some(95) | Some(9)) => Ok(()),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// Flushes the whole file system that holds `path` in one call (Linux `syncfs`), or returns
+/// false where that is not available, so that the caller syncs file by file.
+fn sync_filesystem(path: &Path) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        if let Ok(dir) = File::open(path) {
+            return rustix::fs::syncfs(&dir).is_ok();
+        }
+    }
+    let _ = path;
+    false
+}
+
+fn private_temp_in(dir: &Path) -> Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".tmp-").suffix(".part");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o600));
+    }
+    builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))
+}
+
+/// Atomically replaces (or creates) `target` with `bytes`: temp file in `staging`, fsync, rename,
+/// fsync the target's directory. `staging` must be on the same file system as `target`.
+pub fn write_atomic(staging: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = private_temp_in(staging)?;
+    tmp.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.persist(target)
+        .map_err(|e| Error::io(target, e.error))?;
+    sync_dir(target.parent().unwrap_or(Path::new(".")))
+}
+
+/// A set of new files written together: all are staged and flushed before any becomes visible
+/// under its final name. Used by `add`, where syncing file by file would make a batch of 10,000
+/// records take minutes on a USB stick.
+pub struct Batch<'a> {
+    staging: &'a Path,
+    files: Vec<(tempfile::TempPath, PathBuf)>,
+}
+
+impl<'a> Batch<'a> {
+    /// Starts a batch staged in `staging`.
+    pub fn new(staging: &'a Path) -> Self {
+        Batch {
+            staging,
+            files: Vec::new(),
+        }
+    }
+
+    /// Stages `bytes` to become `target` at commit.
+    pub fn stage(&mut self, target: PathBuf, bytes: &[u8]) -> Result<()> {
+        let mut tmp = private_temp_in(self.staging)?;
+        tmp.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
+        self.files.push((tmp.into_temp_path(), target));
+        Ok(())
+    }
+
+    /// Flushes every staged file, moves each to its final name (never replacing an existing
+    /// file) and flushes the directories. On error, files not yet moved are removed.
+    pub fn commit(self) -> Result<()> {
+        if !sync_filesystem(self.staging) {
+            for (tmp, _) in &self.files {
+                File::open(tmp)
+                    .and_then(|f| f.sync_all())
+                    .map_err(|e| Error::io(tmp, e))?;
+            }
+        }
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        for (tmp, target) in self.files {
+            if target.exists() {
+                return Err(Error::io(
+                    &target,
+                    io::Error::new(io::ErrorKind::AlreadyExists, "file already exists"),
+                ));
+            }
+            let parent = target.parent().unwrap_or(Path::new(".")).to_path_buf();
+            tmp.persist(&target)
+                .map_err(|e| Error::io(&target, e.error))?;
+            if !dirs.contains(&parent) {
+                dirs.push(parent);
+            }
+        }
+        if !sync_filesystem(self.staging) {
+            for dir in &dirs {
+                sync_dir(dir)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads a regular file of at most `limit` bytes, refusing symlinks (a planted symlink could make
+/// tvault read or overwrite a file outside the vault).
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    let meta = fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.file_type().is_symlink() {
+        return Err(Error::Symlink {
+            path: path.to_path_buf(),
+        });
+    }
+    if !meta.is_file() {
+        return Err(Error::corrupt(path, "not a regular file"));
+    }
+    if meta.len() > limit {
+        return Err(Error::corrupt(path, "file too large"));
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut buf))
+        .map_err(|e| Error::io(path, e))?;
+    if buf.len() as u64 > limit {
+        return Err(Error::corrupt(path, "file too large"));
+    }
+    Ok(buf)
+}
+
+/// Removes leftovers of interrupted writes from the staging directory. They were never renamed
+/// into place, so nothing committed is lost.
+pub fn clean_staging(staging: &Path) -> Result<usize> {
+    let mut removed = 0;
+    let entries = match fs::read_dir(staging) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(Error::io(staging, e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(staging, e))?;
+        let path = entry.path();
+        let meta = fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
+        if meta.is_file() || meta.file_type().is_symlink() {
+            fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// Exclusive (writers) or shared (readers) lock on the vault, held until dropped.
+#[derive(Debug)]
+pub struct VaultLock {
+    _file: Option<File>,
+}
+
+/// How long a command waits for another tvault command to release the vault.
+pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+impl VaultLock {
+    /// No lock (the state between releasing one lock and taking another).
+    pub fn released() -> Self {
+        VaultLock { _file: None }
+    }
+
+    /// Takes the lock in `path`, waiting up to `wait` for another command to finish.
+    pub fn acquire(path: &Path, exclusive: bool, wait: Duration) -> Result<Self> {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = match options.open(path) {
+            Ok(file) => file,
+            // A reader on write-protected media cannot create the lock file; nobody can write
+            // there either, so reading unlocked is safe.
+            Err(e)
+                if !exclusive
+                    && matches!(
+                        e.kind(),
+                        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                    ) =>
+            {
+                return Ok(VaultLock { _file: None });
+            }
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        let start = Instant::now();
+        loop {
+            let attempt = if exclusive {
+                file.try_lock()
+            } else {
+                file.try_lock_shared()
+            };
+            match attempt {
+                Ok(()) => return Ok(VaultLock { _file: Some(file) }),
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(Error::Locked {
+                        path: path.to_path_buf(),
+                    });
+                }
+                // File systems without locks (some network shares): proceed, as git does.
+                Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                    return Ok(VaultLock { _file: Some(file) });
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(Error::io(path, e)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = dir.path().join("staging");
+        create_private_dir(&staging).unwrap();
+        let target = dir.path().join("file");
+        write_atomic(&staging, &target, b"one").unwrap();
+        write_atomic(&staging, &target, b"two").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"two");
+        assert_eq!(fs::read_dir(&staging).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn batch_commits_all_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = dir.path().join("staging");
+        create_private_dir(&staging).unwrap();
+        let mut batch = Batch::new(&staging);
+        for i in 0..5 {
+            batch.stage(dir.path().join(format!("f{i}")), b"x").unwrap();
+        }
+        batch.commit().unwrap();
+        for i in 0..5 {
+            assert_eq!(fs::read(dir.path().join(format!("f{i}"))).unwrap(), b"x");
+        }
+        assert_eq!(fs::read_dir(&staging).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn dropped_batch_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut batch = Batch::new(dir.path());
+        batch.stage(dir.path().join("never"), b"x").unwrap();
+        drop(batch);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        fs::write(&real, b"x").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert!(matches!(
+            read_regular(&link, 10),
+            Err(Error::Symlink { .. })
+        ));
+        assert!(matches!(read_regular(&real, 0), Err(Error::Corrupt { .. })));
+    }
+
+    #[test]
+    fn second_writer_times_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lock");
+        let _held = VaultLock::acquire(&path, true, LOCK_WAIT).unwrap();
+        let err = VaultLock::acquire(&path, true, Duration::from_millis(100)).unwrap_err();
+        assert!(matches!(err, Error::Locked { .. }));
+        let err = VaultLock::acquire(&path, false, Duration::from_millis(100)).unwrap_err();
+        assert!(matches!(err, Error::Locked { .. }));
+    }
+}
