@@ -78,6 +78,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Change the passphrase without rewriting any record
     Passwd(PasswdArgs),
+    /// Check every file against the integrity journal; exit 1 if anything is wrong
+    Verify(VerifyArgs),
     /// Run every command on a throwaway vault of fictional testimonies, then remove it
     Demo(DemoArgs),
 }
@@ -139,6 +141,19 @@ pub struct PasswdArgs {
     #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u8).range(i64::from(crate::crypto::MIN_WORK_FACTOR)..=i64::from(crate::crypto::MAX_WORK_FACTOR)))]
     pub work_factor: Option<u8>,
+}
+
+/// Arguments of `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Also decrypt and re-validate every record
+    #[arg(long)]
+    pub deep: bool,
+
+    /// The journal head fingerprint written down after an earlier verify: detects a rollback of
+    /// the whole vault to an earlier state
+    #[arg(long, value_name = "FINGERPRINT")]
+    pub expect: Option<String>,
 }
 
 /// Arguments of `demo`.

@@ -8,6 +8,7 @@ mod cmd_init;
 mod cmd_list;
 mod cmd_passwd;
 mod cmd_show;
+mod cmd_verify;
 pub mod error;
 mod guided;
 mod render;
@@ -49,6 +50,7 @@ fn dispatch(cli: Cli, ui: &mut Ui) -> Result<(), CliError> {
         Command::List(args) => cmd_list::run(&cli.global, &args, ui),
         Command::Show(args) => cmd_show::run(&cli.global, &args, ui),
         Command::Passwd(args) => cmd_passwd::run(&cli.global, &args, ui),
+        Command::Verify(args) => cmd_verify::run(&cli.global, &args, ui),
         Command::Demo(args) => cmd_demo::run(&cli.global, &args, ui),
     }
 }

@@ -9,15 +9,18 @@
 //! keys/recipients.age    key slot, age to the recovery recipients
 //! keys/config.age        settings (vault id, recipients), encrypted to the vault's recipient
 //! records/XX/NAME.age    one age file per record version; random NAME, XX = its first two chars
+//! journal/NAME.age       the integrity journal (journal.rs)
 //! staging/               temporary files of writes in progress
 //! ```
 //!
 //! This module never prints, prompts or reads environment variables.
 
 pub mod envelope;
+pub mod journal;
 pub mod keyslot;
 pub mod names;
 pub mod store;
+mod verify;
 
 use std::collections::HashMap;
 use std::fs;
@@ -31,8 +34,10 @@ use crate::crypto::{self, CryptoError, Identities, RecoveryRecipient};
 use crate::error::{Error, Result};
 use crate::record::Record;
 use envelope::Envelope;
+use journal::{Entry, Journal, Op};
 use keyslot::{VaultConfig, VaultSecrets};
 use store::VaultLock;
+pub use verify::Report;
 
 /// Version of the vault layout (the header's `version`).
 pub const VAULT_FORMAT: u64 = 1;
@@ -83,6 +88,10 @@ impl Layout {
     /// The records directory.
     pub fn records(&self) -> PathBuf {
         self.root.join("records")
+    }
+    /// The journal directory.
+    pub fn journal(&self) -> PathBuf {
+        self.root.join("journal")
     }
     fn staging(&self) -> PathBuf {
         self.root.join("staging")
@@ -225,6 +234,7 @@ pub struct Vault {
     layout: Layout,
     secrets: VaultSecrets,
     config: VaultConfig,
+    journal: Journal,
     _lock: VaultLock,
 }
 
@@ -243,16 +253,36 @@ fn is_empty_dir(path: &Path) -> Result<bool> {
         .is_none())
 }
 
+/// A file a write will create or replace, before the commit.
+struct Pending {
+    rel: String,
+    bytes: Vec<u8>,
+    record: Option<(String, u64)>,
+}
+
+/// How many journal files may pile up before a writer compacts them into one.
+const COMPACT_AFTER: usize = 64;
+
+/// The staging name of a file with these bytes: content-addressed, so that an interrupted commit
+/// can be rolled forward by matching the journal's hashes.
+fn staged_name(sha256: &[u8]) -> String {
+    format!("{}.age", journal::hex(sha256))
+}
+
+/// Whether a name is operating-system metadata that file managers drop on removable media
+/// (macOS `._*` and `.DS_Store`, Windows `Thumbs.db`/`desktop.ini`): never read, never reported.
+pub(crate) fn is_os_litter(name: &str) -> bool {
+    name.starts_with("._")
+        || matches!(
+            name,
+            ".DS_Store" | "Thumbs.db" | "desktop.ini" | ".Trashes" | ".fseventsd"
+        )
+}
+
 impl Vault {
     /// Creates a new vault in `root` (absent or empty) and returns it unlocked.
     pub fn init(root: &Path, options: InitOptions) -> Result<Vault> {
-        if !(crypto::MIN_WORK_FACTOR..=crypto::MAX_WORK_FACTOR).contains(&options.work_factor) {
-            return Err(Error::Invalid(format!(
-                "work factor must be between {} and {}",
-                crypto::MIN_WORK_FACTOR,
-                crypto::MAX_WORK_FACTOR
-            )));
-        }
+        check_work_factor(options.work_factor)?;
         if options.passphrase.is_none() && options.recipients.is_empty() {
             return Err(Error::Invalid(
                 "a vault needs a passphrase or at least one recipient".into(),
@@ -279,30 +309,55 @@ impl Vault {
             Err(e) => return Err(Error::io(root, e)),
         }
         let layout = Layout::new(root);
-        for dir in [layout.keys(), layout.records(), layout.staging()] {
+        for dir in [
+            layout.keys(),
+            layout.records(),
+            layout.journal(),
+            layout.staging(),
+        ] {
             store::create_private_dir(&dir)?;
         }
         let lock = VaultLock::acquire(&layout.lock(), true, store::LOCK_WAIT)?;
         let secrets = VaultSecrets::generate();
         let config = VaultConfig::new(&secrets.vault_id, &options.recipients);
         let slot = secrets.to_slot_text();
-        let staging = layout.staging();
+        let mut pending = Vec::new();
         if let Some(passphrase) = &options.passphrase {
             let ct =
                 crypto::encrypt_with_passphrase(passphrase, options.work_factor, slot.as_bytes())
                     .map_err(|e| Error::Crypto(e.to_string()))?;
-            store::write_atomic(&staging, &layout.passphrase_slot(), &ct)?;
+            pending.push(Pending {
+                rel: "keys/passphrase.age".into(),
+                bytes: ct,
+                record: None,
+            });
         }
         if !options.recipients.is_empty() {
             let ct = crypto::encrypt_to_recipients(&options.recipients, slot.as_bytes())
                 .map_err(|e| Error::Crypto(e.to_string()))?;
-            store::write_atomic(&staging, &layout.recipients_slot(), &ct)?;
+            pending.push(Pending {
+                rel: "keys/recipients.age".into(),
+                bytes: ct,
+                record: None,
+            });
         }
         let ct = secrets
             .identity
             .encrypt(&config.to_cbor())
             .map_err(|e| Error::Crypto(e.to_string()))?;
-        store::write_atomic(&staging, &layout.config(), &ct)?;
+        pending.push(Pending {
+            rel: "keys/config.age".into(),
+            bytes: ct,
+            record: None,
+        });
+        let mut vault = Vault {
+            layout,
+            secrets,
+            config,
+            journal: Journal::default(),
+            _lock: lock,
+        };
+        vault.commit("init", pending)?;
         // The header goes last: a directory without it is not a vault, so an interrupted init
         // never looks like a working vault with missing keys.
         let header = serde_json::to_vec(&Header {
@@ -310,18 +365,13 @@ impl Vault {
             version: VAULT_FORMAT,
         })
         .expect("serialising a fixed struct cannot fail");
-        store::write_atomic(&staging, &layout.header(), &header)?;
+        store::write_atomic(&vault.layout.staging(), &vault.layout.header(), &header)?;
         store::sync_dir(root)?;
-        Ok(Vault {
-            layout,
-            secrets,
-            config,
-            _lock: lock,
-        })
+        Ok(vault)
     }
 
     /// Opens and unlocks the vault at `root`: exactly one scrypt with a passphrase, none with an
-    /// identity.
+    /// identity. A writer first completes any write that was committed but interrupted.
     pub fn open(root: &Path, unlock: Unlock<'_>, access: Access) -> Result<Vault> {
         let layout = probe(root)?;
         let lock = VaultLock::acquire(&layout.lock(), access == Access::Write, store::LOCK_WAIT)?;
@@ -362,20 +412,23 @@ impl Vault {
         if config.vault_id != secrets.vault_id {
             return Err(Error::corrupt(&path, "belongs to another vault"));
         }
-        if access == Access::Write {
-            store::create_private_dir(&layout.staging())?;
-            store::clean_staging(&layout.staging())?;
-        }
-        Ok(Vault {
+        let journal = Journal::load(&layout.journal(), &secrets.identity, &secrets.mac_key)?;
+        let mut vault = Vault {
             layout,
             secrets,
             config,
+            journal,
             _lock: lock,
-        })
+        };
+        if access == Access::Write {
+            vault.recover()?;
+        }
+        Ok(vault)
     }
 
     /// Changes the lock to `access` (a guided `add` reads with a shared lock while the user
-    /// types, and takes the exclusive lock only to write).
+    /// types, and takes the exclusive lock only to write). The journal is re-read, since another
+    /// command may have written in between.
     pub fn relock(&mut self, access: Access) -> Result<()> {
         // Release first: flock conflicts with itself across two open files of one process.
         self._lock = VaultLock::released();
@@ -384,16 +437,131 @@ impl Vault {
             access == Access::Write,
             store::LOCK_WAIT,
         )?;
+        self.journal = Journal::load(
+            &self.layout.journal(),
+            &self.secrets.identity,
+            &self.secrets.mac_key,
+        )?;
         if access == Access::Write {
-            store::create_private_dir(&self.layout.staging())?;
-            store::clean_staging(&self.layout.staging())?;
+            self.recover()?;
         }
+        Ok(())
+    }
+
+    /// Completes committed writes whose files are still staged (the process was killed between
+    /// the journal entry and the renames), then removes every other leftover from staging.
+    fn recover(&mut self) -> Result<()> {
+        let staging = self.layout.staging();
+        store::create_private_dir(&staging)?;
+        let mut by_hash: HashMap<String, Vec<String>> = HashMap::new();
+        for (rel, expected) in self.journal.expected() {
+            by_hash
+                .entry(staged_name(&expected.sha256))
+                .or_default()
+                .push(rel);
+        }
+        let mut moved = false;
+        for entry in fs::read_dir(&staging).map_err(|e| Error::io(&staging, e))? {
+            let entry = entry.map_err(|e| Error::io(&staging, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(targets) = by_hash.get(&name) else {
+                continue;
+            };
+            let path = entry.path();
+            let Ok(bytes) = store::read_regular(&path, MAX_RECORD_FILE) else {
+                continue;
+            };
+            if format!("{}.age", journal::hex(&crypto::sha256(&bytes))) != name {
+                continue; // a torn staged file: the journal never vouched for these bytes
+            }
+            for rel in targets {
+                let target = self.layout.root.join(rel);
+                let current = store::read_regular(&target, MAX_RECORD_FILE).ok();
+                if current.as_deref() != Some(&bytes[..]) {
+                    if let Some(parent) = target.parent() {
+                        store::create_private_dir(parent)?;
+                    }
+                    store::write_atomic(&staging, &target, &bytes)?;
+                    moved = true;
+                }
+            }
+        }
+        store::clean_staging(&staging)?;
+        if moved {
+            store::sync_dir(&self.layout.root)?;
+        }
+        Ok(())
+    }
+
+    /// Writes files with the vault's commit protocol: stage and flush the files, append the
+    /// journal entry that names them (the commit point), then move them into place. Killed
+    /// before the entry, nothing happened; killed after it, the next writer completes the move.
+    fn commit(&mut self, action: &str, pending: Vec<Pending>) -> Result<()> {
+        let staging = self.layout.staging();
+        let mut batch = store::Batch::new(&staging);
+        let mut ops = Vec::with_capacity(pending.len());
+        for file in &pending {
+            let op = match &file.record {
+                Some((id, version)) => Op::put_record(&file.rel, &file.bytes, id, *version),
+                None => Op::put(&file.rel, &file.bytes),
+            };
+            batch.stage(
+                staging.join(staged_name(&op.sha256)),
+                self.layout.root.join(&file.rel),
+                &file.bytes,
+            )?;
+            ops.push(op);
+        }
+        batch.flush()?;
+        let entry = Entry::new(&self.secrets.mac_key, &self.journal.heads(), action, ops);
+        let sealed = journal::seal(&self.secrets.identity, vec![entry.clone()])?;
+        let journal_file = self
+            .layout
+            .journal()
+            .join(format!("{}.age", names::new_file_stem()));
+        store::write_atomic(&staging, &journal_file, &sealed)?; // the commit point
+        let hash = entry.hash();
+        self.journal.entries.insert(hash, entry);
+        self.journal.files.insert(hash, journal_file.clone());
+        self.journal.file_paths.push(journal_file);
+        batch.publish()?;
+        if self.journal.file_paths.len() > COMPACT_AFTER {
+            self.compact()?;
+        }
+        Ok(())
+    }
+
+    /// Rewrites every journal file as one (same entries, same hashes), so that opening the vault
+    /// decrypts one file instead of one per write. Killed half-way, the entries are merely
+    /// present twice, which is harmless.
+    fn compact(&mut self) -> Result<()> {
+        let mut entries: Vec<Entry> = self.journal.entries.values().cloned().collect();
+        entries.sort_by_key(|e| (e.seq, e.hash()));
+        let sealed = journal::seal(&self.secrets.identity, entries)?;
+        let target = self
+            .layout
+            .journal()
+            .join(format!("{}.age", names::new_file_stem()));
+        store::write_atomic(&self.layout.staging(), &target, &sealed)?;
+        for old in std::mem::take(&mut self.journal.file_paths) {
+            fs::remove_file(&old).map_err(|e| Error::io(&old, e))?;
+        }
+        store::sync_dir(&self.layout.journal())?;
+        for path in self.journal.files.values_mut() {
+            *path = target.clone();
+        }
+        self.journal.file_paths = vec![target];
         Ok(())
     }
 
     /// The vault's public fingerprint.
     pub fn fingerprint(&self) -> String {
         self.secrets.fingerprint()
+    }
+
+    /// The journal head fingerprint (changes with every write).
+    pub fn head_fingerprint(&self) -> String {
+        self.journal.fingerprint()
     }
 
     /// The vault's settings.
@@ -406,8 +574,8 @@ impl Vault {
         &self.layout
     }
 
-    /// Adds new records (validated again here), all or nothing before the commit. Returns their
-    /// new ids in input order.
+    /// Adds new records (validated again here), all or nothing: one journal entry commits the
+    /// whole batch. Returns their new ids in input order.
     pub fn add(&mut self, records: Vec<Record>) -> Result<Vec<String>> {
         for record in &records {
             record.validate()?;
@@ -422,75 +590,47 @@ impl Vault {
         let ids: Vec<String> = envelopes.iter().map(|e| e.id.clone()).collect();
         let identity = &self.secrets.identity;
         let ciphertexts = parallel_map(envelopes, |envelope| {
-            identity.encrypt(&envelope.to_padded_cbor())
+            let id = envelope.id.clone();
+            identity
+                .encrypt(&envelope.to_padded_cbor())
+                .map(|ct| (id, ct))
         });
-        let staging = self.layout.staging();
-        let mut batch = store::Batch::new(&staging);
-        for ct in ciphertexts {
-            let ct = ct.map_err(|e| Error::Crypto(e.to_string()))?;
+        let mut pending = Vec::with_capacity(ids.len());
+        for result in ciphertexts {
+            let (id, ct) = result.map_err(|e| Error::Crypto(e.to_string()))?;
             let stem = names::new_file_stem();
-            let shard = self.layout.records().join(&stem[..2]);
-            store::create_private_dir(&shard)?;
-            batch.stage(shard.join(format!("{stem}.age")), &ct)?;
+            pending.push(Pending {
+                rel: format!("records/{}/{stem}.age", &stem[..2]),
+                bytes: ct,
+                record: Some((id, 1)),
+            });
         }
-        batch.commit()?;
+        self.commit("add", pending)?;
         Ok(ids)
     }
 
-    /// Reads every record file and returns the current version of each record. Files that cannot
-    /// be read are reported in [`Listing::problems`], never silently skipped.
+    /// Reads every record the journal vouches for and returns the current version of each. A
+    /// file that is missing, altered, planted or unreadable is reported in
+    /// [`Listing::problems`] and never served, and the journal's own problems are reported too.
     pub fn load(&self) -> Result<Listing> {
-        let (files, mut problems) = record_files(&self.layout.records())?;
-        let identity = &self.secrets.identity;
-        let decoded = parallel_map(files, |path| {
-            let result = store::read_regular(&path, MAX_RECORD_FILE).and_then(|ct| {
-                let plain = identity.decrypt(&ct).map_err(|e| match e {
-                    CryptoError::NoMatchingKey => {
-                        Error::corrupt(&path, "not encrypted to this vault")
-                    }
-                    other => Error::corrupt(&path, other.to_string()),
-                })?;
-                Envelope::from_cbor(&plain, &path)
-            });
-            (path, result)
-        });
+        let check = self.check(true)?;
         let mut current: HashMap<String, StoredRecord> = HashMap::new();
-        for (path, result) in decoded {
-            match result {
-                Ok(envelope) => {
-                    let stored = StoredRecord {
-                        envelope,
-                        file: path,
-                    };
-                    match current.get(stored.id()) {
-                        Some(existing) if existing.envelope.version == stored.envelope.version => {
-                            problems.push(Problem {
-                                path: stored.file.clone(),
-                                reason: format!(
-                                    "duplicate of record {} version {}",
-                                    stored.id(),
-                                    stored.envelope.version
-                                ),
-                            });
-                        }
-                        Some(existing) if existing.envelope.version > stored.envelope.version => {}
-                        _ => {
-                            current.insert(stored.id().to_owned(), stored);
-                        }
-                    }
+        for stored in check.records {
+            match current.get(stored.id()) {
+                Some(existing) if existing.envelope.version >= stored.envelope.version => {}
+                _ => {
+                    current.insert(stored.id().to_owned(), stored);
                 }
-                Err(e) => problems.push(Problem {
-                    path,
-                    reason: problem_reason(&e),
-                }),
             }
         }
         let mut records: Vec<StoredRecord> = current.into_values().collect();
         records.sort_by(|a, b| {
             (a.envelope.created_at.as_str(), a.id()).cmp(&(b.envelope.created_at.as_str(), b.id()))
         });
-        problems.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(Listing { records, problems })
+        Ok(Listing {
+            records,
+            problems: check.problems,
+        })
     }
 
     /// Replaces the passphrase slot (and only it); records are not touched. Returns the work
@@ -500,24 +640,24 @@ impl Vault {
         passphrase: &SecretString,
         work_factor: Option<u8>,
     ) -> Result<u8> {
-        let path = self.layout.passphrase_slot();
         let work_factor = match work_factor {
             Some(wf) => wf,
             None => self
                 .passphrase_work_factor()
                 .unwrap_or(crypto::DEFAULT_WORK_FACTOR),
         };
-        if !(crypto::MIN_WORK_FACTOR..=crypto::MAX_WORK_FACTOR).contains(&work_factor) {
-            return Err(Error::Invalid(format!(
-                "work factor must be between {} and {}",
-                crypto::MIN_WORK_FACTOR,
-                crypto::MAX_WORK_FACTOR
-            )));
-        }
+        check_work_factor(work_factor)?;
         let slot = self.secrets.to_slot_text();
         let ct = crypto::encrypt_with_passphrase(passphrase, work_factor, slot.as_bytes())
             .map_err(|e| Error::Crypto(e.to_string()))?;
-        store::write_atomic(&self.layout.staging(), &path, &ct)?;
+        self.commit(
+            "passwd",
+            vec![Pending {
+                rel: "keys/passphrase.age".into(),
+                bytes: ct,
+                record: None,
+            }],
+        )?;
         Ok(work_factor)
     }
 
@@ -525,6 +665,18 @@ impl Vault {
     pub fn passphrase_work_factor(&self) -> Option<u8> {
         let ct = store::read_regular(&self.layout.passphrase_slot(), MAX_KEY_FILE).ok()?;
         crypto::scrypt_work_factor(&ct)
+    }
+}
+
+fn check_work_factor(work_factor: u8) -> Result<()> {
+    if (crypto::MIN_WORK_FACTOR..=crypto::MAX_WORK_FACTOR).contains(&work_factor) {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!(
+            "work factor must be between {} and {}",
+            crypto::MIN_WORK_FACTOR,
+            crypto::MAX_WORK_FACTOR
+        )))
     }
 }
 
@@ -541,7 +693,7 @@ fn slot_error(e: CryptoError, path: &Path) -> Error {
     }
 }
 
-fn problem_reason(e: &Error) -> String {
+pub(crate) fn problem_reason(e: &Error) -> String {
     match e {
         Error::Corrupt { reason, .. } => reason.clone(),
         Error::Io { source, .. } => source.to_string(),
@@ -549,50 +701,8 @@ fn problem_reason(e: &Error) -> String {
     }
 }
 
-/// Every `records/XX/*.age` file, and problems for anything else found there (planted files,
-/// symlinks, stray directories).
-fn record_files(records: &Path) -> Result<(Vec<PathBuf>, Vec<Problem>)> {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    let unexpected = |path: PathBuf, reason: &str| Problem {
-        path,
-        reason: reason.to_owned(),
-    };
-    let shards = match fs::read_dir(records) {
-        Ok(shards) => shards,
-        Err(e) => return Err(Error::io(records, e)),
-    };
-    for shard in shards {
-        let shard = shard.map_err(|e| Error::io(records, e))?;
-        let shard_path = shard.path();
-        let kind = fs::symlink_metadata(&shard_path)
-            .map_err(|e| Error::io(&shard_path, e))?
-            .file_type();
-        if !kind.is_dir() || kind.is_symlink() {
-            problems.push(unexpected(shard_path, "unexpected entry in records/"));
-            continue;
-        }
-        for entry in fs::read_dir(&shard_path).map_err(|e| Error::io(&shard_path, e))? {
-            let entry = entry.map_err(|e| Error::io(&shard_path, e))?;
-            let path = entry.path();
-            let kind = fs::symlink_metadata(&path)
-                .map_err(|e| Error::io(&path, e))?
-                .file_type();
-            if kind.is_symlink() {
-                problems.push(unexpected(path, "symbolic link in records/ (not followed)"));
-            } else if !kind.is_file() || path.extension().and_then(|e| e.to_str()) != Some("age") {
-                problems.push(unexpected(path, "unexpected entry in records/"));
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    Ok((files, problems))
-}
-
 /// Maps `f` over `items` on all cores (decryption and encryption are CPU-bound), keeping order.
-fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+pub(crate) fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)

@@ -1,0 +1,501 @@
+//! The integrity journal: an append-only, hash-chained, HMAC-authenticated log of every write.
+//!
+//! Why: age gives confidentiality, not authenticity. Anyone who knows the vault's public
+//! recipient can write a record file that decrypts perfectly. Every write therefore also writes a
+//! journal entry naming each file it created or replaced with the SHA-256 of its bytes, the
+//! hashes of the entries it follows (its parents), and an HMAC-SHA-256 under the vault's MAC key,
+//! which only the key slots hold. A forger without the MAC key can neither add an entry nor
+//! change one, so a file the journal does not vouch for is never shown as genuine.
+//!
+//! Layout: `journal/NAME.age` files, each age-encrypted to the vault's recipient (so the journal
+//! reveals no ids or counts), each holding a CBOR list of entries. A write adds one file with one
+//! entry; compaction rewrites many files as one. Entries form a DAG (a merge of two copies of a
+//! vault has two heads until the next write), identified by the SHA-256 of their encoding. The
+//! head fingerprint (a hash of the head entries) changes with every write; written down
+//! elsewhere, it detects a rollback of the whole vault to an earlier state.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use hmac::{Hmac, KeyInit, Mac};
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::{self, VaultIdentity};
+use crate::error::{Error, Result};
+use crate::vault::names;
+
+/// Version of the journal file format.
+pub const JOURNAL_FORMAT: u64 = 1;
+
+/// The hash of an entry: SHA-256 of its CBOR encoding (MAC included).
+pub type EntryHash = [u8; 32];
+
+/// What one write did to one file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Op {
+    /// `put` (created or replaced) or `remove`.
+    pub kind: String,
+    /// Path relative to the vault root, with `/` separators (`records/3j/3jq7....age`).
+    pub path: String,
+    /// SHA-256 of the file's bytes (for `put`).
+    #[serde(with = "serde_bytes", default)]
+    pub sha256: Vec<u8>,
+    /// The record id, for record files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// The record version, for record files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u64>,
+}
+
+impl Op {
+    /// A file created or replaced with these bytes.
+    pub fn put(path: &str, bytes: &[u8]) -> Self {
+        Op {
+            kind: "put".to_owned(),
+            path: path.to_owned(),
+            sha256: crypto::sha256(bytes).to_vec(),
+            record: None,
+            version: None,
+        }
+    }
+
+    /// A record file: version `version` of record `id`.
+    pub fn put_record(path: &str, bytes: &[u8], id: &str, version: u64) -> Self {
+        Op {
+            record: Some(id.to_owned()),
+            version: Some(version),
+            ..Op::put(path, bytes)
+        }
+    }
+}
+
+/// One journal entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Hashes of the entries this one follows (none for the first entry, written by `init`).
+    pub parents: Vec<serde_bytes::ByteBuf>,
+    /// One more than the largest `seq` of the parents (0 for the first entry).
+    pub seq: u64,
+    /// When the write happened (RFC 3339 UTC).
+    pub time: String,
+    /// The command that wrote it (`init`, `add`, `passwd`, ...).
+    pub action: String,
+    /// The files it wrote.
+    pub ops: Vec<Op>,
+    /// HMAC-SHA-256 under the vault's MAC key of this entry encoded with an empty `mac`.
+    #[serde(with = "serde_bytes")]
+    pub mac: Vec<u8>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct JournalFile {
+    format: String,
+    format_version: u64,
+    entries: Vec<Entry>,
+    #[serde(with = "serde_bytes")]
+    pad: Vec<u8>,
+}
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut out = Vec::new();
+    ciborium::into_writer(value, &mut out).expect("writing CBOR to memory cannot fail");
+    out
+}
+
+fn entry_mac(mac_key: &[u8; 32], entry: &Entry) -> Vec<u8> {
+    let unsigned = Entry {
+        mac: Vec::new(),
+        ..entry.clone()
+    };
+    let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(mac_key)
+        .expect("HMAC takes any key length");
+    mac.update(b"tvault journal entry v1\0");
+    mac.update(&encode(&unsigned));
+    mac.finalize().into_bytes().to_vec()
+}
+
+impl Entry {
+    /// A new signed entry following `parents`.
+    pub fn new(
+        mac_key: &[u8; 32],
+        parents: &[(EntryHash, u64)],
+        action: &str,
+        ops: Vec<Op>,
+    ) -> Self {
+        let mut entry = Entry {
+            parents: parents
+                .iter()
+                .map(|(h, _)| serde_bytes::ByteBuf::from(h.to_vec()))
+                .collect(),
+            seq: parents.iter().map(|(_, seq)| seq + 1).max().unwrap_or(0),
+            time: names::now_utc(),
+            action: action.to_owned(),
+            ops,
+            mac: Vec::new(),
+        };
+        entry.mac = entry_mac(mac_key, &entry);
+        entry
+    }
+
+    /// The entry's hash.
+    pub fn hash(&self) -> EntryHash {
+        crypto::sha256(&encode(self))
+    }
+
+    /// Whether the MAC is right (constant-time comparison).
+    pub fn authentic(&self, mac_key: &[u8; 32]) -> bool {
+        let unsigned = Entry {
+            mac: Vec::new(),
+            ..self.clone()
+        };
+        let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(mac_key)
+            .expect("HMAC takes any key length");
+        mac.update(b"tvault journal entry v1\0");
+        mac.update(&encode(&unsigned));
+        mac.verify_slice(&self.mac).is_ok()
+    }
+}
+
+/// Encrypts entries as one journal file (padded like records, so its size reveals little).
+pub fn seal(identity: &VaultIdentity, entries: Vec<Entry>) -> Result<Vec<u8>> {
+    let mut file = JournalFile {
+        format: "tvault-journal".to_owned(),
+        format_version: JOURNAL_FORMAT,
+        entries,
+        pad: Vec::new(),
+    };
+    let unpadded = encode(&file).len();
+    let target = crypto::padme(unpadded.max(1024));
+    // The pad's own CBOR header grows with its length; a few bytes over the bucket are harmless.
+    file.pad = vec![0; target.saturating_sub(unpadded + 4)];
+    identity
+        .encrypt(&encode(&file))
+        .map_err(|e| Error::Crypto(e.to_string()))
+}
+
+/// Decrypts and decodes one journal file; `path` names it in errors.
+pub fn open(identity: &VaultIdentity, ciphertext: &[u8], path: &Path) -> Result<Vec<Entry>> {
+    let plain = identity.decrypt(ciphertext).map_err(|e| {
+        Error::corrupt(
+            path,
+            format!("journal file does not decrypt with the vault key ({e})"),
+        )
+    })?;
+    let value: ciborium::Value = ciborium::from_reader(&plain[..])
+        .map_err(|_| Error::corrupt(path, "journal file is not valid CBOR"))?;
+    let version = value
+        .as_map()
+        .and_then(|m| {
+            m.iter()
+                .find(|(k, _)| k.as_text() == Some("format_version"))
+        })
+        .and_then(|(_, v)| v.as_integer())
+        .and_then(|i| u64::try_from(i).ok())
+        .ok_or_else(|| Error::corrupt(path, "not a tvault journal file"))?;
+    if version > JOURNAL_FORMAT {
+        return Err(Error::NewerFormat {
+            path: path.to_path_buf(),
+            found: version,
+            supported: JOURNAL_FORMAT,
+        });
+    }
+    let file: JournalFile = value
+        .deserialized()
+        .map_err(|_| Error::corrupt(path, "journal file does not match format version 1"))?;
+    if file.format != "tvault-journal" {
+        return Err(Error::corrupt(path, "not a tvault journal file"));
+    }
+    Ok(file.entries)
+}
+
+/// What the journal says a file should be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expected {
+    /// SHA-256 of its bytes.
+    pub sha256: Vec<u8>,
+    /// Record id and version, for record files.
+    pub record: Option<(String, u64)>,
+    /// `seq` of the entry that wrote it.
+    pub seq: u64,
+}
+
+/// A problem in the journal itself.
+#[derive(Clone, Debug)]
+pub struct JournalProblem {
+    /// The journal file, if one is to blame.
+    pub path: Option<PathBuf>,
+    /// What is wrong (never content).
+    pub reason: String,
+}
+
+/// The whole journal, checked: the authentic entries, the state they describe, and problems.
+#[derive(Debug, Default)]
+pub struct Journal {
+    /// Authentic entries by hash.
+    pub entries: HashMap<EntryHash, Entry>,
+    /// Which journal file holds each entry (first seen).
+    pub files: HashMap<EntryHash, PathBuf>,
+    /// Every journal file read.
+    pub file_paths: Vec<PathBuf>,
+    /// Problems found: unreadable files, bad MACs, missing parents.
+    pub problems: Vec<JournalProblem>,
+}
+
+impl Journal {
+    /// Reads every `journal/*.age` file under `dir`.
+    pub fn load(dir: &Path, identity: &VaultIdentity, mac_key: &[u8; 32]) -> Result<Journal> {
+        let mut journal = Journal::default();
+        let mut paths = Vec::new();
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                journal.problems.push(JournalProblem {
+                    path: None,
+                    reason: "the journal directory is missing".into(),
+                });
+                return Ok(journal);
+            }
+            Err(e) => return Err(Error::io(dir, e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(dir, e))?;
+            paths.push(entry.path());
+        }
+        paths.sort();
+        for path in paths {
+            let meta = std::fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
+            if meta.file_type().is_symlink()
+                || !meta.is_file()
+                || path.extension().and_then(|e| e.to_str()) != Some("age")
+            {
+                journal.problems.push(JournalProblem {
+                    path: Some(path),
+                    reason:
+                        "unexpected entry in journal/ (planted file, directory or symbolic link)"
+                            .into(),
+                });
+                continue;
+            }
+            let read = super::store::read_regular(&path, crypto::MAX_SMALL_FILE)
+                .and_then(|ct| open(identity, &ct, &path));
+            let entries = match read {
+                Ok(entries) => entries,
+                Err(e @ Error::NewerFormat { .. }) => return Err(e),
+                Err(e) => {
+                    journal.problems.push(JournalProblem {
+                        path: Some(path),
+                        reason: super::problem_reason(&e),
+                    });
+                    continue;
+                }
+            };
+            journal.file_paths.push(path.clone());
+            for entry in entries {
+                if !entry.authentic(mac_key) {
+                    journal.problems.push(JournalProblem {
+                        path: Some(path.clone()),
+                        reason: "journal entry fails its HMAC (forged or altered)".into(),
+                    });
+                    continue;
+                }
+                let hash = entry.hash();
+                journal.files.entry(hash).or_insert_with(|| path.clone());
+                journal.entries.insert(hash, entry);
+            }
+        }
+        let missing: BTreeSet<String> = journal
+            .entries
+            .values()
+            .flat_map(|e| e.parents.iter())
+            .filter(|p| {
+                <[u8; 32]>::try_from(p.as_slice())
+                    .map_or(true, |h| !journal.entries.contains_key(&h))
+            })
+            .map(|p| hex(p))
+            .collect();
+        for parent in missing {
+            journal.problems.push(JournalProblem {
+                path: None,
+                reason: format!(
+                    "journal entry {} is missing (history deleted or truncated)",
+                    &parent[..16]
+                ),
+            });
+        }
+        if !journal.entries.is_empty() && !journal.entries.values().any(|e| e.parents.is_empty()) {
+            journal.problems.push(JournalProblem {
+                path: None,
+                reason: "the journal has no initial entry".into(),
+            });
+        }
+        Ok(journal)
+    }
+
+    /// The head entries (not the parent of any other) with their `seq`, sorted by hash.
+    pub fn heads(&self) -> Vec<(EntryHash, u64)> {
+        let referenced: BTreeSet<Vec<u8>> = self
+            .entries
+            .values()
+            .flat_map(|e| e.parents.iter().map(|p| p.to_vec()))
+            .collect();
+        let mut heads: Vec<(EntryHash, u64)> = self
+            .entries
+            .iter()
+            .filter(|(h, _)| !referenced.contains(h.as_slice()))
+            .map(|(h, e)| (*h, e.seq))
+            .collect();
+        heads.sort();
+        heads
+    }
+
+    /// The head fingerprint: changes with every write; write it down elsewhere to detect a
+    /// rollback (`verify --expect`).
+    pub fn fingerprint(&self) -> String {
+        let mut input = b"tvault journal head v1\0".to_vec();
+        for (hash, _) in self.heads() {
+            input.extend_from_slice(&hash);
+        }
+        let code = names::base32(&crypto::sha256(&input)[..13]);
+        format!(
+            "j1-{}-{}-{}-{}",
+            &code[0..5],
+            &code[5..10],
+            &code[10..15],
+            &code[15..20]
+        )
+    }
+
+    /// The state the journal vouches for: every live file with its expected hash. For a path
+    /// written more than once, the entry with the highest `seq` wins (ties: the larger hash, so
+    /// every copy of a vault agrees).
+    pub fn expected(&self) -> BTreeMap<String, Expected> {
+        let mut ordered: Vec<(&EntryHash, &Entry)> = self.entries.iter().collect();
+        ordered.sort_by(|a, b| (a.1.seq, a.0).cmp(&(b.1.seq, b.0)));
+        let mut state: BTreeMap<String, Expected> = BTreeMap::new();
+        for (_, entry) in ordered {
+            for op in &entry.ops {
+                match op.kind.as_str() {
+                    "put" => {
+                        state.insert(
+                            op.path.clone(),
+                            Expected {
+                                sha256: op.sha256.clone(),
+                                record: op.record.clone().zip(op.version),
+                                seq: entry.seq,
+                            },
+                        );
+                    }
+                    "remove" => {
+                        state.remove(&op.path);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        state
+    }
+}
+
+/// Lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> [u8; 32] {
+        [7; 32]
+    }
+
+    #[test]
+    fn entries_chain_and_authenticate() {
+        let genesis = Entry::new(&key(), &[], "init", vec![Op::put("keys/config.age", b"c")]);
+        assert!(genesis.authentic(&key()));
+        assert!(!genesis.authentic(&[8; 32]));
+        let next = Entry::new(
+            &key(),
+            &[(genesis.hash(), genesis.seq)],
+            "add",
+            vec![Op::put_record("records/ab/ab.age", b"r", "id", 1)],
+        );
+        assert_eq!(next.seq, 1);
+        let mut forged = next.clone();
+        forged.ops[0].sha256 = crypto::sha256(b"other").to_vec();
+        assert!(!forged.authentic(&key()), "changing an op breaks the MAC");
+        assert_ne!(forged.hash(), next.hash());
+    }
+
+    #[test]
+    fn sealed_files_round_trip_and_state_follows_seq() {
+        let id = VaultIdentity::generate();
+        let a = Entry::new(
+            &key(),
+            &[],
+            "init",
+            vec![Op::put("keys/passphrase.age", b"1")],
+        );
+        let b = Entry::new(
+            &key(),
+            &[(a.hash(), 0)],
+            "passwd",
+            vec![Op::put("keys/passphrase.age", b"2")],
+        );
+        let ct = seal(&id, vec![a.clone(), b.clone()]).unwrap();
+        let back = open(&id, &ct, Path::new("j")).unwrap();
+        assert_eq!(back, vec![a.clone(), b.clone()]);
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("x.age"),
+            seal(&id, vec![b.clone()]).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("y.age"),
+            seal(&id, vec![a.clone()]).unwrap(),
+        )
+        .unwrap();
+        let journal = Journal::load(dir.path(), &id, &key()).unwrap();
+        assert!(journal.problems.is_empty(), "{:?}", journal.problems);
+        let state = journal.expected();
+        assert_eq!(
+            state["keys/passphrase.age"].sha256,
+            crypto::sha256(b"2").to_vec()
+        );
+        assert_eq!(journal.heads(), vec![(b.hash(), 1)]);
+    }
+
+    #[test]
+    fn missing_history_and_forgeries_are_reported() {
+        let id = VaultIdentity::generate();
+        let a = Entry::new(&key(), &[], "init", vec![]);
+        let b = Entry::new(&key(), &[(a.hash(), 0)], "add", vec![]);
+        let forged = Entry::new(&[9; 32], &[(b.hash(), 1)], "add", vec![]);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("b.age"), seal(&id, vec![b]).unwrap()).unwrap();
+        std::fs::write(dir.path().join("f.age"), seal(&id, vec![forged]).unwrap()).unwrap();
+        let journal = Journal::load(dir.path(), &id, &key()).unwrap();
+        let reasons: Vec<&str> = journal.problems.iter().map(|p| p.reason.as_str()).collect();
+        assert!(reasons.iter().any(|r| r.contains("HMAC")), "{reasons:?}");
+        assert!(reasons.iter().any(|r| r.contains("missing")), "{reasons:?}");
+        assert!(
+            reasons.iter().any(|r| r.contains("no initial entry")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn fingerprint_changes_with_every_write() {
+        let mut journal = Journal::default();
+        let a = Entry::new(&key(), &[], "init", vec![]);
+        journal.entries.insert(a.hash(), a.clone());
+        let first = journal.fingerprint();
+        let b = Entry::new(&key(), &[(a.hash(), 0)], "add", vec![]);
+        journal.entries.insert(b.hash(), b);
+        assert_ne!(first, journal.fingerprint());
+        assert!(first.starts_with("j1-") && first.len() == 26, "{first}");
+    }
+}

@@ -1,0 +1,291 @@
+//! Checking the vault against its journal: the one checker behind everyday reads (`list`,
+//! `show`) and `verify`.
+//!
+//! Every file the journal vouches for must be present with exactly the SHA-256 the journal holds;
+//! every file in the vault's folders must be vouched for. That detects flipped bits, truncation,
+//! deleted files, planted files and symlinks, duplicates under another name, swapped records and
+//! records replaced by a validly encrypted forgery. A record that fails is reported and never
+//! served.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::envelope::Envelope;
+use super::journal::{Expected, JournalProblem};
+use super::{
+    MAX_KEY_FILE, MAX_RECORD_FILE, Problem, StoredRecord, Vault, is_os_litter, parallel_map, store,
+};
+use crate::crypto::{self, CryptoError};
+use crate::error::{Error, Result};
+
+/// Entries allowed at the top of a vault directory.
+const TOP_LEVEL: &[&str] = &[
+    "tvault.json",
+    "lock",
+    "keys",
+    "records",
+    "journal",
+    "staging",
+];
+
+/// What a check found.
+pub(crate) struct Check {
+    /// Record versions that passed (decoded only when decryption was asked for).
+    pub records: Vec<StoredRecord>,
+    /// Everything wrong.
+    pub problems: Vec<Problem>,
+    /// Files whose bytes were checked against the journal.
+    pub files_checked: usize,
+    /// Committed files still in staging (an interrupted write the next writer completes).
+    pub pending: usize,
+}
+
+/// The result of `verify`.
+#[derive(Debug)]
+pub struct Report {
+    /// Everything wrong; empty means the vault verifies.
+    pub problems: Vec<Problem>,
+    /// The journal head fingerprint.
+    pub fingerprint: String,
+    /// Current records.
+    pub records: usize,
+    /// Files whose bytes were checked.
+    pub files_checked: usize,
+    /// Journal entries.
+    pub journal_entries: usize,
+    /// Committed writes that are still staged.
+    pub pending: usize,
+}
+
+fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn problem(path: PathBuf, reason: impl Into<String>) -> Problem {
+    Problem {
+        path,
+        reason: reason.into(),
+    }
+}
+
+/// Walks `dir` (depth `levels`), returning regular files and problems for symlinks and anything
+/// unexpected. OS litter is skipped.
+fn walk(
+    dir: &Path,
+    levels: usize,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+) -> Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if is_os_litter(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        let kind = fs::symlink_metadata(&path)
+            .map_err(|e| Error::io(&path, e))?
+            .file_type();
+        if kind.is_symlink() {
+            problems.push(problem(
+                path,
+                "symbolic link planted in the vault (never followed)",
+            ));
+        } else if kind.is_dir() && levels > 1 {
+            walk(&path, levels - 1, files, problems)?;
+        } else if kind.is_file() && levels == 1 {
+            files.push(path);
+        } else {
+            problems.push(problem(path, "unexpected entry in the vault (planted?)"));
+        }
+    }
+    Ok(())
+}
+
+impl Vault {
+    fn journal_problems(&self) -> Vec<Problem> {
+        self.journal
+            .problems
+            .iter()
+            .map(|JournalProblem { path, reason }| {
+                problem(
+                    path.clone().unwrap_or_else(|| self.layout.journal()),
+                    reason.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// Checks every record file (and the key files) against the journal. With `decrypt`, also
+    /// decrypts and validates each record and returns it.
+    pub(crate) fn check(&self, decrypt: bool) -> Result<Check> {
+        let root = &self.layout.root;
+        let mut problems = self.journal_problems();
+        let expected = self.journal.expected();
+        let staging = self.layout.staging();
+
+        let mut on_disk = Vec::new();
+        walk(&self.layout.records(), 2, &mut on_disk, &mut problems)?;
+        let on_disk: BTreeSet<String> = on_disk.iter().map(|p| rel_path(root, p)).collect();
+        for rel in &on_disk {
+            if !expected.contains_key(rel) {
+                problems.push(problem(
+                    root.join(rel),
+                    "not in the journal: planted, or not written by this vault",
+                ));
+            }
+        }
+
+        // Where each vouched-for file is: in place, or still staged after an interrupted commit.
+        let mut to_read: Vec<(String, Expected, PathBuf)> = Vec::new();
+        let mut pending = 0;
+        for (rel, exp) in &expected {
+            let in_place = root.join(rel);
+            let staged = staging.join(super::staged_name(&exp.sha256));
+            let is_record = rel.starts_with("records/");
+            // A key file replaced by an interrupted commit is still staged, next to the old one.
+            if (is_record && on_disk.contains(rel))
+                || (!is_record && in_place.exists() && !staged.is_file())
+            {
+                to_read.push((rel.clone(), exp.clone(), in_place));
+            } else if staged.is_file() {
+                pending += 1;
+                to_read.push((rel.clone(), exp.clone(), staged));
+            } else {
+                let what = match &exp.record {
+                    Some((id, version)) => {
+                        format!("record {id} version {version} is missing (file deleted)")
+                    }
+                    None => "file is missing (deleted)".to_owned(),
+                };
+                problems.push(problem(in_place, what));
+            }
+        }
+
+        let identity = &self.secrets.identity;
+        let files_checked = to_read.len();
+        let results = parallel_map(to_read, |(rel, exp, path)| {
+            let limit = if exp.record.is_some() {
+                MAX_RECORD_FILE
+            } else {
+                MAX_KEY_FILE
+            };
+            let outcome = (|| -> std::result::Result<Option<StoredRecord>, String> {
+                let bytes =
+                    store::read_regular(&path, limit).map_err(|e| super::problem_reason(&e))?;
+                if crypto::sha256(&bytes)[..] != exp.sha256[..] {
+                    return Err(match &exp.record {
+                        Some((id, version)) => format!(
+                            "record {id} version {version}: altered since it was written (SHA-256 differs from the journal)"
+                        ),
+                        None => "altered since it was written (SHA-256 differs from the journal)"
+                            .to_owned(),
+                    });
+                }
+                let Some((id, version)) = &exp.record else {
+                    return Ok(None);
+                };
+                if !decrypt {
+                    return Ok(None);
+                }
+                let plain = identity.decrypt(&bytes).map_err(|e| match e {
+                    CryptoError::NoMatchingKey => {
+                        format!("record {id}: not encrypted to this vault")
+                    }
+                    other => format!("record {id}: {other}"),
+                })?;
+                let envelope = Envelope::from_cbor(&plain, &path)
+                    .map_err(|e| format!("record {id}: {}", super::problem_reason(&e)))?;
+                if &envelope.id != id || envelope.version != *version {
+                    return Err(format!(
+                        "holds record {} version {}, but the journal says record {id} version {version} (swapped or duplicated)",
+                        envelope.id, envelope.version
+                    ));
+                }
+                Ok(Some(StoredRecord {
+                    envelope,
+                    file: path.clone(),
+                }))
+            })();
+            (rel, path, outcome)
+        });
+        let mut records = Vec::new();
+        for (_, path, outcome) in results {
+            match outcome {
+                Ok(Some(stored)) => records.push(stored),
+                Ok(None) => {}
+                Err(reason) => problems.push(problem(path, reason)),
+            }
+        }
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Check {
+            records,
+            problems,
+            files_checked,
+            pending,
+        })
+    }
+
+    /// Checks every byte of every file in the vault against the journal; with `deep`, also
+    /// decrypts and re-validates every record. With `expect`, also checks the journal head
+    /// fingerprint (a rollback of the whole vault to an earlier state).
+    pub fn verify(&self, deep: bool, expect: Option<&str>) -> Result<Report> {
+        let check = self.check(deep)?;
+        let mut problems = check.problems;
+        let root = &self.layout.root;
+        // Anything else in the vault's own folders is planted.
+        let expected = self.journal.expected();
+        let mut keys = Vec::new();
+        walk(&self.layout.keys(), 1, &mut keys, &mut problems)?;
+        for path in keys {
+            if !expected.contains_key(&rel_path(root, &path)) {
+                problems.push(problem(path, "not in the journal: planted key file"));
+            }
+        }
+        for entry in fs::read_dir(root).map_err(|e| Error::io(root, e))? {
+            let entry = entry.map_err(|e| Error::io(root, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !TOP_LEVEL.contains(&name.as_str()) && !is_os_litter(&name) {
+                problems.push(problem(
+                    entry.path(),
+                    "unexpected entry in the vault (planted?)",
+                ));
+            }
+        }
+        let fingerprint = self.journal.fingerprint();
+        if let Some(expect) = expect
+            && expect.trim() != fingerprint
+        {
+            problems.push(problem(
+                self.layout.journal(),
+                format!(
+                    "journal head is {fingerprint}, not the expected {}: the vault was rolled back or changed since",
+                    expect.trim()
+                ),
+            ));
+        }
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        let records: BTreeMap<&str, ()> = expected
+            .values()
+            .filter_map(|e| e.record.as_ref())
+            .map(|(id, _)| (id.as_str(), ()))
+            .collect();
+        Ok(Report {
+            problems,
+            fingerprint,
+            records: records.len(),
+            files_checked: check.files_checked,
+            journal_entries: self.journal.entries.len(),
+            pending: check.pending,
+        })
+    }
+}
