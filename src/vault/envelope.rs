@@ -109,27 +109,30 @@ impl Envelope {
         }
     }
 
-    /// Decodes a record file's plaintext; `path` names the file in errors.
+    /// Decodes a record file's plaintext; `path` names the file in errors. The schema is not
+    /// re-validated here (it was at write time, and the journal vouches for the bytes since):
+    /// [`Envelope::validate`] does that for `verify --deep`.
     pub fn from_cbor(bytes: &[u8], path: &Path) -> Result<Self> {
-        let value: ciborium::Value = ciborium::from_reader(bytes)
-            .map_err(|_| Error::corrupt(path, "record is not valid CBOR"))?;
-        let field = |name: &str| {
-            value.as_map().and_then(|m| {
-                m.iter()
-                    .find(|(k, _)| k.as_text() == Some(name))
-                    .map(|(_, v)| v)
-            })
+        let envelope: Envelope = match ciborium::from_reader(bytes) {
+            Ok(envelope) => envelope,
+            // Why no serde error text: it can quote a field's value, which is testimony.
+            Err(_) => return Err(Self::diagnose(bytes, path)),
         };
-        if field("format").and_then(|v| v.as_text()) != Some("tvault-record") {
+        if envelope.format != "tvault-record" {
             return Err(Error::corrupt(path, "not a tvault record"));
         }
-        let version = |name: &str| {
-            field(name)
-                .and_then(|v| v.as_integer())
-                .and_then(|i| u64::try_from(i).ok())
-                .ok_or_else(|| Error::corrupt(path, format!("record has no valid {name}")))
-        };
-        let (format, schema) = (version("format_version")?, version("schema_version")?);
+        Self::check_versions(envelope.format_version, envelope.schema_version, path)?;
+        Ok(envelope)
+    }
+
+    /// Re-validates the record against the schema.
+    pub fn validate(&self, path: &Path) -> Result<()> {
+        self.record
+            .validate()
+            .map_err(|e| Error::corrupt(path, format!("stored record is invalid at {}", e.path())))
+    }
+
+    fn check_versions(format: u64, schema: u64, path: &Path) -> Result<()> {
         if format > RECORD_FORMAT {
             return Err(Error::NewerFormat {
                 path: path.to_path_buf(),
@@ -144,13 +147,33 @@ impl Envelope {
                 supported: u64::from(SCHEMA_VERSION),
             });
         }
-        // Why no serde error text: it can quote a field's value, which is testimony.
-        let envelope: Envelope = value
-            .deserialized()
-            .map_err(|_| Error::corrupt(path, "record does not match schema version 1"))?;
-        envelope.record.validate().map_err(|e| {
-            Error::corrupt(path, format!("stored record is invalid at {}", e.path()))
-        })?;
-        Ok(envelope)
+        Ok(())
+    }
+
+    /// Why a plaintext does not decode as a version-1 envelope: a newer version, or damage.
+    fn diagnose(bytes: &[u8], path: &Path) -> Error {
+        let Ok(value) = ciborium::from_reader::<ciborium::Value, _>(bytes) else {
+            return Error::corrupt(path, "record is not valid CBOR");
+        };
+        let field = |name: &str| {
+            value.as_map().and_then(|m| {
+                m.iter()
+                    .find(|(k, _)| k.as_text() == Some(name))
+                    .map(|(_, v)| v)
+            })
+        };
+        if field("format").and_then(|v| v.as_text()) != Some("tvault-record") {
+            return Error::corrupt(path, "not a tvault record");
+        }
+        let version = |name: &str| {
+            field(name)
+                .and_then(|v| v.as_integer())
+                .and_then(|i| u64::try_from(i).ok())
+                .unwrap_or(0)
+        };
+        match Self::check_versions(version("format_version"), version("schema_version"), path) {
+            Err(e) => e,
+            Ok(()) => Error::corrupt(path, "record does not match schema version 1"),
+        }
     }
 }

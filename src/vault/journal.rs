@@ -323,7 +323,12 @@ impl Journal {
                 ),
             });
         }
-        if !journal.entries.is_empty() && !journal.entries.values().any(|e| e.parents.is_empty()) {
+        if journal.entries.is_empty() {
+            journal.problems.push(JournalProblem {
+                path: None,
+                reason: "the journal holds no entry (deleted?)".into(),
+            });
+        } else if !journal.entries.values().any(|e| e.parents.is_empty()) {
             journal.problems.push(JournalProblem {
                 path: None,
                 reason: "the journal has no initial entry".into(),

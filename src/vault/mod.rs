@@ -22,6 +22,9 @@ pub mod names;
 pub mod store;
 mod verify;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 use std::fs;
 use std::io;
@@ -260,8 +263,9 @@ struct Pending {
     record: Option<(String, u64)>,
 }
 
-/// How many journal files may pile up before a writer compacts them into one.
-const COMPACT_AFTER: usize = 64;
+/// How many journal files may pile up before a writer compacts them into one (few in the unit
+/// tests, so that the crash tests reach compaction).
+const COMPACT_AFTER: usize = if cfg!(test) { 3 } else { 64 };
 
 /// The staging name of a file with these bytes: content-addressed, so that an interrupted commit
 /// can be rolled forward by matching the journal's hashes.
@@ -382,9 +386,17 @@ impl Vault {
                     return Err(Error::NoPassphraseSlot);
                 }
                 let ct = store::read_regular(&path, MAX_KEY_FILE)?;
-                let text = crypto::decrypt_with_passphrase(passphrase, &ct)
-                    .map_err(|e| slot_error(e, &path))?;
-                VaultSecrets::parse_slot_text(&text, &path)?
+                match crypto::decrypt_with_passphrase(passphrase, &ct)
+                    .map_err(|e| slot_error(e, &path))
+                {
+                    Ok(text) => VaultSecrets::parse_slot_text(&text, &path)?,
+                    // A `passwd` killed after its commit leaves the new slot staged: the new
+                    // passphrase must open the vault then too (one more scrypt, only here).
+                    Err(Error::WrongKey) => {
+                        staged_passphrase_slot(&layout, passphrase)?.ok_or(Error::WrongKey)?
+                    }
+                    Err(e) => return Err(e),
+                }
             }
             Unlock::Identities(ids) => match ids.slot_text() {
                 // The identity file is itself a decrypted key slot (docs/FORMAT.md, recovery).
@@ -544,6 +556,7 @@ impl Vault {
             .join(format!("{}.age", names::new_file_stem()));
         store::write_atomic(&self.layout.staging(), &target, &sealed)?;
         for old in std::mem::take(&mut self.journal.file_paths) {
+            store::crash_point(&old)?;
             fs::remove_file(&old).map_err(|e| Error::io(&old, e))?;
         }
         store::sync_dir(&self.layout.journal())?;
@@ -613,7 +626,7 @@ impl Vault {
     /// file that is missing, altered, planted or unreadable is reported in
     /// [`Listing::problems`] and never served, and the journal's own problems are reported too.
     pub fn load(&self) -> Result<Listing> {
-        let check = self.check(true)?;
+        let check = self.check(true, false)?;
         let mut current: HashMap<String, StoredRecord> = HashMap::new();
         for stored in check.records {
             match current.get(stored.id()) {
@@ -666,6 +679,30 @@ impl Vault {
         let ct = store::read_regular(&self.layout.passphrase_slot(), MAX_KEY_FILE).ok()?;
         crypto::scrypt_work_factor(&ct)
     }
+}
+
+/// The secrets in a committed but not yet moved passphrase slot in `staging/`, if this
+/// passphrase opens one.
+fn staged_passphrase_slot(
+    layout: &Layout,
+    passphrase: &SecretString,
+) -> Result<Option<VaultSecrets>> {
+    let Ok(entries) = fs::read_dir(layout.staging()) else {
+        return Ok(None);
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(ct) = store::read_regular(&path, MAX_KEY_FILE) else {
+            continue;
+        };
+        if !ct.starts_with(b"age-encryption.org/v1\n-> scrypt ") {
+            continue;
+        }
+        if let Ok(text) = crypto::decrypt_with_passphrase(passphrase, &ct) {
+            return VaultSecrets::parse_slot_text(&text, &path).map(Some);
+        }
+    }
+    Ok(None)
 }
 
 fn check_work_factor(work_factor: u8) -> Result<()> {

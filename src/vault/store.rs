@@ -13,6 +13,56 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 
+/// Simulated crashes for the crash-safety tests: every durable step of a write calls
+/// [`crash_point`], and a test arms a countdown so that the Nth step fails as if the process had
+/// been killed there. Compiled only into the unit tests; a no-op otherwise.
+#[cfg(test)]
+pub(crate) mod failpoints {
+    use std::cell::Cell;
+
+    thread_local! {
+        static COUNTDOWN: Cell<Option<u32>> = const { Cell::new(None) };
+        static HIT: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Makes the `n`th crash point from now (0-based) fail.
+    pub fn arm(n: u32) {
+        COUNTDOWN.with(|c| c.set(Some(n)));
+        HIT.with(|h| h.set(false));
+    }
+
+    /// Disarms; returns whether the armed crash point was reached.
+    pub fn disarm() -> bool {
+        COUNTDOWN.with(|c| c.set(None));
+        HIT.with(|h| h.replace(false))
+    }
+
+    pub(super) fn hit() -> bool {
+        COUNTDOWN.with(|c| match c.get() {
+            Some(0) => {
+                c.set(None);
+                HIT.with(|h| h.set(true));
+                true
+            }
+            Some(n) => {
+                c.set(Some(n - 1));
+                false
+            }
+            None => false,
+        })
+    }
+}
+
+/// A durable step of a write (see [`failpoints`]).
+pub(crate) fn crash_point(path: &Path) -> Result<()> {
+    #[cfg(test)]
+    if failpoints::hit() {
+        return Err(Error::io(path, io::Error::other("simulated crash")));
+    }
+    let _ = path;
+    Ok(())
+}
+
 /// Creates a directory (and parents) with mode 0700 where the file system has modes.
 pub fn create_private_dir(path: &Path) -> Result<()> {
     let mut builder = fs::DirBuilder::new();
@@ -93,6 +143,7 @@ impl<'a> Batch<'a> {
 
     /// Writes `bytes` to `staged` (in the staging directory), to become `target` at publish.
     pub fn stage(&mut self, staged: PathBuf, target: PathBuf, bytes: &[u8]) -> Result<()> {
+        crash_point(&staged)?;
         let mut options = OpenOptions::new();
         options.write(true).create(true).truncate(true);
         #[cfg(unix)]
@@ -109,6 +160,7 @@ impl<'a> Batch<'a> {
     /// Flushes every staged file to stable storage (one `syncfs` on Linux: syncing file by file
     /// would make a batch of 10,000 records take minutes on a USB stick).
     pub fn flush(&self) -> Result<()> {
+        crash_point(self.staging)?;
         if !sync_filesystem(self.staging) {
             for (staged, _) in &self.files {
                 File::open(staged)
@@ -122,13 +174,14 @@ impl<'a> Batch<'a> {
 
     /// Moves every staged file to its final name (replacing what is there) and flushes.
     pub fn publish(self) -> Result<()> {
-        let mut dirs: Vec<PathBuf> = Vec::new();
+        let mut dirs: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
         for (staged, target) in &self.files {
             let parent = target.parent().unwrap_or(Path::new(".")).to_path_buf();
             if !dirs.contains(&parent) {
                 create_private_dir(&parent)?;
-                dirs.push(parent);
+                dirs.insert(parent);
             }
+            crash_point(target)?;
             fs::rename(staged, target).map_err(|e| Error::io(target, e))?;
         }
         if !sync_filesystem(self.staging) {
@@ -179,6 +232,7 @@ pub fn clean_staging(staging: &Path) -> Result<usize> {
         let path = entry.path();
         let meta = fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
         if meta.is_file() || meta.file_type().is_symlink() {
+            crash_point(&path)?;
             fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
             removed += 1;
         }

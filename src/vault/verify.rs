@@ -127,7 +127,7 @@ impl Vault {
 
     /// Checks every record file (and the key files) against the journal. With `decrypt`, also
     /// decrypts and validates each record and returns it.
-    pub(crate) fn check(&self, decrypt: bool) -> Result<Check> {
+    pub(crate) fn check(&self, decrypt: bool, deep: bool) -> Result<Check> {
         let root = &self.layout.root;
         let mut problems = self.journal_problems();
         let expected = self.journal.expected();
@@ -205,6 +205,11 @@ impl Vault {
                 })?;
                 let envelope = Envelope::from_cbor(&plain, &path)
                     .map_err(|e| format!("record {id}: {}", super::problem_reason(&e)))?;
+                if deep {
+                    envelope
+                        .validate(&path)
+                        .map_err(|e| format!("record {id}: {}", super::problem_reason(&e)))?;
+                }
                 if &envelope.id != id || envelope.version != *version {
                     return Err(format!(
                         "holds record {} version {}, but the journal says record {id} version {version} (swapped or duplicated)",
@@ -239,7 +244,7 @@ impl Vault {
     /// decrypts and re-validates every record. With `expect`, also checks the journal head
     /// fingerprint (a rollback of the whole vault to an earlier state).
     pub fn verify(&self, deep: bool, expect: Option<&str>) -> Result<Report> {
-        let check = self.check(deep)?;
+        let check = self.check(deep, deep)?;
         let mut problems = check.problems;
         let root = &self.layout.root;
         // Anything else in the vault's own folders is planted.

@@ -1,0 +1,227 @@
+//! Crash-safety tests: every durable step of every write is interrupted in turn (a simulated
+//! crash through `store::failpoints`), and the vault must then be consistent: `verify` clean,
+//! the write either entirely there or entirely absent, and a later writer leaves nothing staged.
+
+use std::fs;
+use std::path::Path;
+
+use age::secrecy::SecretString;
+
+use super::store::failpoints;
+use super::{Access, InitOptions, Unlock, Vault};
+use crate::crypto::{Identities, VaultIdentity};
+use crate::record::{Record, parse_records};
+
+fn records(n: usize, tag: &str) -> Vec<Record> {
+    let lines: Vec<String> = (0..n)
+        .map(|i| {
+            format!(r#"{{"witness": {{"names": ["Свідка {tag} {i}"]}}, "narrative": "Тэкст {i}"}}"#)
+        })
+        .collect();
+    parse_records(lines.join("\n").as_bytes()).unwrap()
+}
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    ids: Identities,
+}
+
+impl Fixture {
+    fn new(initial: usize) -> Fixture {
+        let key = VaultIdentity::generate();
+        let ids = Identities::parse(
+            format!(
+                "{}\n",
+                age::secrecy::ExposeSecret::expose_secret(&key.to_secret_string())
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut vault = Vault::init(
+            &dir.path().join("v"),
+            InitOptions {
+                passphrase: Some(SecretString::from("old passphrase 123".to_owned())),
+                work_factor: 10,
+                recipients: ids.recipients.clone(),
+            },
+        )
+        .unwrap();
+        if initial > 0 {
+            vault.add(records(initial, "a")).unwrap();
+        }
+        Fixture { dir, ids }
+    }
+
+    fn root(&self) -> std::path::PathBuf {
+        self.dir.path().join("v")
+    }
+
+    fn open(&self, access: Access) -> Vault {
+        Vault::open(&self.root(), Unlock::Identities(&self.ids), access).unwrap()
+    }
+
+    /// Checks consistency as a reader, then as a writer; returns the number of records.
+    fn consistent(&self) -> usize {
+        let reader = self.open(Access::Read);
+        let report = reader.verify(true, None).unwrap();
+        assert!(
+            report.problems.is_empty(),
+            "reader after crash: {:?}",
+            report.problems
+        );
+        let count = reader.load().unwrap().records.len();
+        drop(reader);
+        let writer = self.open(Access::Write);
+        let report = writer.verify(true, None).unwrap();
+        assert!(
+            report.problems.is_empty(),
+            "writer after crash: {:?}",
+            report.problems
+        );
+        assert_eq!(
+            report.pending, 0,
+            "the writer completed the interrupted write"
+        );
+        assert_eq!(
+            writer.load().unwrap().records.len(),
+            count,
+            "recovery changed the records"
+        );
+        assert_eq!(
+            fs::read_dir(self.root().join("staging")).unwrap().count(),
+            0,
+            "staging cleaned"
+        );
+        count
+    }
+}
+
+/// Runs `write` with a crash at step 0, 1, 2, ... until it completes without reaching the crash
+/// point; after each crash checks the vault with `check`. Returns the number of crash points.
+fn crash_everywhere(
+    initial: usize,
+    write: impl Fn(&mut Vault) -> bool,
+    check: impl Fn(&Fixture, bool),
+) -> u32 {
+    for n in 0.. {
+        let fixture = Fixture::new(initial);
+        let mut vault = fixture.open(Access::Write);
+        failpoints::arm(n);
+        let ok = write(&mut vault);
+        let crashed = failpoints::disarm();
+        drop(vault);
+        if !crashed {
+            assert!(ok, "the write failed without a crash");
+            check(&fixture, true);
+            return n;
+        }
+        assert!(!ok, "a crash at step {n} must fail the write");
+        check(&fixture, false);
+    }
+    unreachable!()
+}
+
+#[test]
+fn add_is_all_or_nothing_at_every_crash_point() {
+    let steps = crash_everywhere(
+        2,
+        |vault| vault.add(records(4, "b")).is_ok(),
+        |fixture, completed| {
+            let count = fixture.consistent();
+            assert!(count == 2 || count == 6, "partial batch: {count} records");
+            if completed {
+                assert_eq!(count, 6);
+            }
+        },
+    );
+    assert!(
+        steps > 8,
+        "only {steps} crash points: the test no longer reaches the commit protocol"
+    );
+}
+
+#[test]
+fn compaction_is_safe_at_every_crash_point() {
+    // Three adds leave four journal files (init + 3); the next add compacts.
+    let steps = crash_everywhere(
+        0,
+        |vault| {
+            for i in 0..4 {
+                if vault.add(records(1, &format!("c{i}"))).is_err() {
+                    return false;
+                }
+            }
+            true
+        },
+        |fixture, completed| {
+            let count = fixture.consistent();
+            assert!(count <= 4);
+            if completed {
+                assert_eq!(count, 4);
+                assert!(
+                    fs::read_dir(fixture.root().join("journal"))
+                        .unwrap()
+                        .count()
+                        <= 3
+                );
+            }
+        },
+    );
+    assert!(steps > 12, "only {steps} crash points");
+}
+
+#[test]
+fn passwd_switches_atomically_at_every_crash_point() {
+    let old = SecretString::from("old passphrase 123".to_owned());
+    let new = SecretString::from("new passphrase 456".to_owned());
+    crash_everywhere(
+        1,
+        |vault| vault.set_passphrase(&new, Some(10)).is_ok(),
+        |fixture, completed| {
+            fixture.consistent();
+            let opens = |p: &SecretString| {
+                Vault::open(&fixture.root(), Unlock::Passphrase(p), Access::Read).is_ok()
+            };
+            let (old_ok, new_ok) = (opens(&old), opens(&new));
+            assert!(
+                old_ok != new_ok,
+                "exactly one passphrase opens the vault (old {old_ok}, new {new_ok})"
+            );
+            if completed {
+                assert!(new_ok);
+            }
+        },
+    );
+}
+
+#[test]
+fn interrupted_init_is_not_a_vault() {
+    for n in 0.. {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("v");
+        failpoints::arm(n);
+        let result = Vault::init(
+            &root,
+            InitOptions {
+                passphrase: Some(SecretString::from("a passphrase 123".to_owned())),
+                work_factor: 10,
+                recipients: vec![],
+            },
+        );
+        let crashed = failpoints::disarm();
+        if !crashed {
+            assert!(result.is_ok());
+            break;
+        }
+        drop(result);
+        // Either no vault at all, or (crashed after the header) a complete one.
+        if super::probe(&root).is_ok() {
+            let pass = SecretString::from("a passphrase 123".to_owned());
+            let vault = Vault::open(&root, Unlock::Passphrase(&pass), Access::Read).unwrap();
+            assert!(vault.verify(false, None).unwrap().problems.is_empty());
+        } else {
+            assert!(!Path::new(&root).join("tvault.json").exists());
+        }
+    }
+}
