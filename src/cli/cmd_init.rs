@@ -65,7 +65,8 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, ui: &mut Ui) -> Result<(), CliE
         }
         (None, file) => Some(unlock::new_passphrase(file.as_deref(), &|m| ui.note(m))?),
     };
-    recipients.dedup();
+    let mut seen = std::collections::HashSet::new();
+    recipients.retain(|r| seen.insert(r.as_str().to_owned()));
     let had_passphrase = passphrase.is_some();
     let vault = Vault::init(
         &dir,

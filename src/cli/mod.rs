@@ -26,7 +26,10 @@ use ui::Ui;
 /// Runs tvault with the process's arguments and returns its exit code.
 pub fn run() -> ExitCode {
     harden_process();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     let mut ui = Ui::new(cli.global.json);
     let result = dispatch(cli, &mut ui).and_then(|()| ui.flush());
     match result {
@@ -41,6 +44,42 @@ pub fn run() -> ExitCode {
             ExitCode::from(e.code)
         }
     }
+}
+
+/// Prints a clap error as SPEC.md asks: one `error:` line and a `hint:` line, exit 2 (help and
+/// version requests print normally and exit 0).
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(error::EXIT_USAGE)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let text = e.render().to_string();
+    let mut message = Vec::new();
+    let mut usage = None;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.starts_with("Usage:") {
+            usage = Some(line.trim_start_matches("Usage:").trim().to_owned());
+        } else if !line.starts_with("For more information") && !line.starts_with("tip:") {
+            message.push(line.trim_start_matches("error:").trim().to_owned());
+        }
+    }
+    let ui = Ui::new(false);
+    ui.note(&format!("error: {}", message.join(" ")));
+    match usage {
+        Some(usage) => ui.note(&format!("hint: usage: {usage} (see --help)")),
+        None => ui.note("hint: see tvault --help"),
+    }
+    ExitCode::from(error::EXIT_USAGE)
 }
 
 fn dispatch(cli: Cli, ui: &mut Ui) -> Result<(), CliError> {

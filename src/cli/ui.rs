@@ -3,6 +3,7 @@
 //! terminal; a pipe gets the exact bytes.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 
 use unicode_width::UnicodeWidthStr;
@@ -11,7 +12,7 @@ use super::error::CliError;
 
 /// Where output goes and how it should look.
 pub struct Ui {
-    stdout: io::BufWriter<io::Stdout>,
+    stdout: RefCell<io::BufWriter<io::Stdout>>,
     stdout_is_terminal: bool,
     stderr_is_terminal: bool,
     /// `--json` was given.
@@ -22,7 +23,7 @@ impl Ui {
     /// A Ui on the process's stdout and stderr.
     pub fn new(json: bool) -> Self {
         Ui {
-            stdout: io::BufWriter::new(io::stdout()),
+            stdout: RefCell::new(io::BufWriter::new(io::stdout())),
             stdout_is_terminal: io::stdout().is_terminal(),
             stderr_is_terminal: io::stderr().is_terminal(),
             json,
@@ -45,16 +46,18 @@ impl Ui {
 
     /// Writes one line of product to stdout.
     pub fn line(&mut self, line: &str) -> Result<(), CliError> {
-        writeln!(self.stdout, "{line}").map_err(output_error)
+        writeln!(self.stdout.borrow_mut(), "{line}").map_err(output_error)
     }
 
     /// Flushes stdout.
     pub fn flush(&mut self) -> Result<(), CliError> {
-        self.stdout.flush().map_err(output_error)
+        self.stdout.borrow_mut().flush().map_err(output_error)
     }
 
     /// A status or warning line on stderr (sanitised if stderr is a terminal).
     pub fn note(&self, message: &str) {
+        // Product lines already written go out first, so a terminal shows them in order.
+        let _ = self.stdout.borrow_mut().flush();
         let message = if self.stderr_is_terminal {
             sanitize(message)
         } else {

@@ -25,8 +25,11 @@ pub fn vault_dir(global: &GlobalArgs) -> Result<PathBuf, CliError> {
     }
     let cwd = std::env::current_dir()
         .map_err(|e| CliError::failure(format!("cannot read the current directory: {e}")))?;
-    if vault::probe(&cwd).is_ok() {
-        return Ok(cwd);
+    match vault::probe(&cwd) {
+        Ok(_) => return Ok(cwd),
+        Err(crate::Error::NotAVault { .. }) => {}
+        // A vault here that cannot be read (newer format, damaged header) says so.
+        Err(e) => return Err(e.into()),
     }
     Err(
         CliError::usage("no vault given and the current directory is not a vault")
