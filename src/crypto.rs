@@ -20,8 +20,9 @@ pub const DEFAULT_WORK_FACTOR: u8 = 18;
 /// tamperer must not be able to make an unlock take hours by editing the slot's header.
 pub const MAX_WORK_FACTOR: u8 = 22;
 
-/// Upper bound on any age file tvault decrypts into memory (key slots, records).
-pub const MAX_SMALL_FILE: u64 = 64 * 1024 * 1024;
+/// Upper bound on any age file tvault decrypts into memory (the largest are index segments of
+/// big vaults). Callers apply tighter limits per kind of file before reading.
+pub const MAX_SMALL_FILE: u64 = 1024 * 1024 * 1024;
 
 /// Counts passphrase key derivations with the configured work factor in this process, so that a
 /// test can prove "one scrypt per command, never one per record".
@@ -95,6 +96,22 @@ impl VaultIdentity {
     /// Encrypts `plaintext` to this vault's recipient.
     pub fn encrypt(&self, plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
         encrypt_to(&[Box::new(self.0.to_public())], plaintext)
+    }
+
+    /// Decrypts a stream encrypted to this vault's recipient, in bounded memory: age's STREAM
+    /// authenticates each 64 KiB chunk before releasing it, and reports truncation at the end
+    /// (read the stream to its end to be sure the whole file was authentic).
+    pub fn decrypt_stream<'a, R: Read + 'a>(
+        &self,
+        input: R,
+    ) -> Result<impl Read + 'a, CryptoError> {
+        let decryptor = age::Decryptor::new(input).map_err(map_decrypt_error)?;
+        decryptor
+            .decrypt(std::iter::once(&self.0 as &dyn age::Identity))
+            .map_err(|e| match e {
+                age::DecryptError::DecryptionFailed => CryptoError::NoMatchingKey,
+                other => map_decrypt_error(other),
+            })
     }
 
     /// Decrypts a file encrypted to this vault's recipient.
@@ -271,7 +288,11 @@ fn decrypt_with(
     let decryptor = age::Decryptor::new_buffered(ciphertext).map_err(map_decrypt_error)?;
     let mut reader = decryptor
         .decrypt(identities.iter().copied())
-        .map_err(map_decrypt_error)?;
+        .map_err(|e| match e {
+            // In the header, a stanza that does not open is a wrong key, not damage.
+            age::DecryptError::DecryptionFailed => CryptoError::NoMatchingKey,
+            other => map_decrypt_error(other),
+        })?;
     let mut out = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
     reader.read_to_end(&mut out).map_err(|e| {
         if e.kind() == io::ErrorKind::InvalidData {
@@ -304,13 +325,9 @@ pub fn decrypt_with_passphrase(
     let mut identity = age::scrypt::Identity::new(passphrase.clone());
     identity.set_max_work_factor(MAX_WORK_FACTOR);
     SCRYPT_RUNS.fetch_add(1, Ordering::Relaxed);
-    // A wrong passphrase fails the stanza's AEAD, which age reports as DecryptionFailed.
-    decrypt_with(&[&identity], ciphertext).map_err(|e| match e {
-        CryptoError::Damaged if ciphertext.starts_with(b"age-encryption.org/v1\n-> scrypt ") => {
-            CryptoError::NoMatchingKey
-        }
-        other => other,
-    })
+    // A wrong passphrase fails the stanza's AEAD in the header (NoMatchingKey); damage to the
+    // payload is reported as damage.
+    decrypt_with(&[&identity], ciphertext)
 }
 
 /// Reads the scrypt work factor from a passphrase-encrypted age file's header, without
@@ -327,6 +344,38 @@ pub fn scrypt_work_factor(ciphertext: &[u8]) -> Option<u8> {
         return None;
     }
     parts.nth(1)?.parse().ok()
+}
+
+/// A reader that computes the SHA-256 of everything read through it.
+pub struct HashingReader<R> {
+    inner: R,
+    hasher: sha2::Sha256,
+}
+
+impl<R: Read> HashingReader<R> {
+    /// Wraps `inner`.
+    pub fn new(inner: R) -> Self {
+        use sha2::Digest;
+        HashingReader {
+            inner,
+            hasher: sha2::Sha256::new(),
+        }
+    }
+
+    /// The SHA-256 of the bytes read so far.
+    pub fn finish(self) -> [u8; 32] {
+        use sha2::Digest;
+        self.hasher.finalize().into()
+    }
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        use sha2::Digest;
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
 }
 
 /// SHA-256 of `data`.

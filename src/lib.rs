@@ -17,6 +17,7 @@ pub mod crypto;
 pub mod demo;
 pub mod error;
 pub mod record;
+pub mod search;
 pub mod vault;
 
 pub use error::{Error, Result};

@@ -76,12 +76,19 @@ pub enum Command {
     List(ListArgs),
     /// Show one record (an unambiguous id prefix of 6 or more characters is accepted)
     Show(ShowArgs),
+    /// Search the records' metadata (decrypted in memory only); prints matching records, most
+    /// recent act first
+    Search(SearchArgs),
+    /// Rebuild the encrypted search index from the records
+    Reindex(ReindexArgs),
     /// Change the passphrase without rewriting any record
     Passwd(PasswdArgs),
     /// Check every file against the integrity journal; exit 1 if anything is wrong
     Verify(VerifyArgs),
     /// Run every command on a throwaway vault of fictional testimonies, then remove it
     Demo(DemoArgs),
+    /// Measure add, search, list and verify on synthetic vaults (a Markdown report)
+    Bench(BenchArgs),
 }
 
 /// Arguments of `init`.
@@ -130,6 +137,35 @@ pub struct ShowArgs {
     pub id: String,
 }
 
+/// Arguments of `search`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "QUERY: words are ANDed; -word negates; \"a phrase\" matches a phrase; \
+field:value restricts to a field (name, status, act, place, union, employer, perpetrator, charge, \
+tag, purpose, risk); date:FROM..TO matches acts whose dates overlap (either side may be empty; \
+YYYY, YYYY-MM or YYYY-MM-DD). Matching ignores case and diacritics, meets Cyrillic and Latin \
+spellings of a name, and tolerates Slavic inflection.\n\nExamples:\n  tvault search Лукашэвіч\n  \
+tvault search union:BITU status:convicted_in_absentia date:2022..\n  \
+tvault search perpetrator:GUBOPiK act:interrogation place:Salihorsk"
+)]
+pub struct SearchArgs {
+    /// The query (see below); no query lists every record
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Also search the narrative (slower: decrypts each record)
+    #[arg(long)]
+    pub narrative: bool,
+
+    /// Print at most N records
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+/// Arguments of `reindex`.
+#[derive(Debug, Args)]
+pub struct ReindexArgs {}
+
 /// Arguments of `passwd`.
 #[derive(Debug, Args)]
 pub struct PasswdArgs {
@@ -154,6 +190,18 @@ pub struct VerifyArgs {
     /// the whole vault to an earlier state
     #[arg(long, value_name = "FINGERPRINT")]
     pub expect: Option<String>,
+}
+
+/// Arguments of `bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Sizes of the synthetic vaults, in records; repeatable
+    #[arg(long = "records", value_name = "N", default_values_t = [10_000usize])]
+    pub records: Vec<usize>,
+
+    /// Runs of each timed command (the median is reported)
+    #[arg(long, value_name = "K", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub runs: u32,
 }
 
 /// Arguments of `demo`.

@@ -1,4 +1,5 @@
-//! `tvault list`: every current record, as a table or JSON Lines.
+//! `tvault list`: every current record, as a table or JSON Lines (metadata; `show` has the
+//! narrative).
 
 use super::args::{GlobalArgs, ListArgs};
 use super::error::CliError;
@@ -10,7 +11,7 @@ use crate::vault::Access;
 /// Runs `list`.
 pub fn run(global: &GlobalArgs, _args: &ListArgs, ui: &mut Ui) -> Result<(), CliError> {
     let vault = unlock::open(global, Access::Read)?;
-    let listing = vault.load()?;
+    let listing = vault.list()?;
     if ui.json {
         for stored in &listing.records {
             ui.line(&render::json(stored).to_string())?;

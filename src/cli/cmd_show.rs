@@ -24,14 +24,17 @@ pub fn run(global: &GlobalArgs, args: &ShowArgs, ui: &mut Ui) -> Result<(), CliE
         )));
     }
     let vault = unlock::open(global, Access::Read)?;
-    let listing = vault.load()?;
-    let stored = match listing.find(&wanted) {
+    let view = vault.index()?;
+    let stored = match vault.get(&view, &wanted) {
         Ok(stored) => stored,
         Err(e) => {
-            render::report_problems(ui, &listing.problems).ok();
+            let mut problems = view.problems.clone();
+            problems.extend(vault.survey(&view)?);
+            render::report_problems(ui, &problems).ok();
             return Err(e.into());
         }
     };
+    let stored = &stored;
     if ui.json {
         ui.line(&render::json(stored).to_string())?;
     } else {
@@ -41,5 +44,7 @@ pub fn run(global: &GlobalArgs, args: &ShowArgs, ui: &mut Ui) -> Result<(), CliE
             ui.line(&line)?;
         }
     }
-    render::report_problems(ui, &listing.problems)
+    let mut problems = view.problems.clone();
+    problems.extend(vault.survey(&view)?);
+    render::report_problems(ui, &problems)
 }

@@ -3,10 +3,13 @@
 
 pub mod args;
 mod cmd_add;
+mod cmd_bench;
 mod cmd_demo;
 mod cmd_init;
 mod cmd_list;
 mod cmd_passwd;
+mod cmd_reindex;
+mod cmd_search;
 mod cmd_show;
 mod cmd_verify;
 pub mod error;
@@ -26,7 +29,7 @@ use ui::Ui;
 /// Runs tvault with the process's arguments and returns its exit code.
 pub fn run() -> ExitCode {
     harden_process();
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(query_args(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
@@ -44,6 +47,83 @@ pub fn run() -> ExitCode {
             ExitCode::from(e.code)
         }
     }
+}
+
+/// Lets a query say `-word` (SPEC.md's negation) without `--`: for `search` and `export`,
+/// known options are moved before the query and a `--` is inserted, so that every other
+/// argument, dashes included, is a query term, wherever the user put the options.
+fn query_args(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let root = Cli::command();
+    // For an argument that looks like an option: whether `cmd` (or the root) knows it, and if
+    // so whether its value is the next argument.
+    let takes_value = |cmd: &clap::Command, arg: &str| -> Option<bool> {
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, _)) => (name, true),
+            None => (arg, false),
+        };
+        if matches!(name, "--help" | "-h" | "--version" | "-V") {
+            return Some(false);
+        }
+        cmd.get_arguments()
+            .chain(root.get_arguments())
+            .find_map(|a| {
+                let known = match name.strip_prefix("--") {
+                    Some(long) => a.get_long() == Some(long),
+                    None => name.chars().count() == 2 && a.get_short() == name.chars().nth(1),
+                };
+                known.then(|| a.get_action().takes_values() && !inline)
+            })
+    };
+    let mut sub = None;
+    let mut i = 1;
+    while i < args.len() {
+        let Some(arg) = args[i].to_str() else {
+            return args;
+        };
+        if arg == "search" || arg == "export" {
+            sub = Some(i);
+            break;
+        }
+        if arg.starts_with('-') {
+            if takes_value(&root, arg) == Some(true) {
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        return args; // another command
+    }
+    let Some(sub) = sub else { return args };
+    let Some(cmd) = root.find_subcommand(args[sub].to_str().unwrap_or_default()) else {
+        return args;
+    };
+    let (mut options, mut terms) = (Vec::new(), Vec::new());
+    let mut rest = args[sub + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            terms.extend(rest.by_ref().cloned());
+            break;
+        }
+        match (text.starts_with('-') && text.len() > 1)
+            .then(|| takes_value(cmd, &text))
+            .flatten()
+        {
+            Some(value) => {
+                options.push(arg.clone());
+                if value && let Some(next) = rest.next() {
+                    options.push(next.clone());
+                }
+            }
+            None => terms.push(arg.clone()),
+        }
+    }
+    let mut out: Vec<std::ffi::OsString> = args[..=sub].to_vec();
+    out.extend(options);
+    out.push("--".into());
+    out.extend(terms);
+    out
 }
 
 /// Prints a clap error as SPEC.md asks: one `error:` line and a `hint:` line, exit 2 (help and
@@ -88,9 +168,12 @@ fn dispatch(cli: Cli, ui: &mut Ui) -> Result<(), CliError> {
         Command::Add(args) => cmd_add::run(&cli.global, &args, ui),
         Command::List(args) => cmd_list::run(&cli.global, &args, ui),
         Command::Show(args) => cmd_show::run(&cli.global, &args, ui),
+        Command::Search(args) => cmd_search::run(&cli.global, &args, ui),
+        Command::Reindex(args) => cmd_reindex::run(&cli.global, &args, ui),
         Command::Passwd(args) => cmd_passwd::run(&cli.global, &args, ui),
         Command::Verify(args) => cmd_verify::run(&cli.global, &args, ui),
         Command::Demo(args) => cmd_demo::run(&cli.global, &args, ui),
+        Command::Bench(args) => cmd_bench::run(&cli.global, &args, ui),
     }
 }
 

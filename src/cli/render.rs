@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::error::CliError;
 use super::ui::Ui;
 use crate::record::{Place, Record};
+use crate::vault::index::IndexEntry;
 use crate::vault::{Problem, StoredRecord};
 
 /// Column headers of the `list` table.
@@ -33,23 +34,57 @@ pub fn table_row(stored: &StoredRecord) -> Vec<String> {
     ]
 }
 
-/// The JSON object of a record: `id`, the schema's fields, `created_at`, `updated_at`.
-pub fn json(stored: &StoredRecord) -> Value {
+/// Column headers of the `search` table.
+pub const SEARCH_HEADER: &[&str] = &["ID", "LATEST ACT", "STATUS", "WITNESS", "TITLE"];
+
+/// One `search` row.
+pub fn search_row(entry: &IndexEntry) -> Vec<String> {
+    let f = &entry.facets;
+    vec![
+        entry.id.clone(),
+        entry
+            .latest_act()
+            .map(|d| format!("{}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100))
+            .unwrap_or_else(|| "-".into()),
+        f.status
+            .and_then(|i| crate::record::Status::ALL.get(usize::from(i)))
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_else(|| "-".into()),
+        f.name.clone(),
+        f.title.clone(),
+    ]
+}
+
+/// The JSON object of an index entry (as `json`, without the narrative).
+pub fn entry_json(entry: &IndexEntry) -> Result<Value, CliError> {
+    let record = entry
+        .record()
+        .map_err(|e| CliError::failure(e.to_string()))?;
+    Ok(object(
+        &entry.id,
+        &record,
+        &entry.created_at,
+        &entry.updated_at,
+        entry.version,
+    ))
+}
+
+fn object(id: &str, record: &Record, created_at: &str, updated_at: &str, version: u64) -> Value {
     let mut object = Map::new();
-    object.insert("id".into(), Value::String(stored.id().to_owned()));
-    if let Value::Object(fields) = stored.record().to_json_value() {
+    object.insert("id".into(), Value::String(id.to_owned()));
+    if let Value::Object(fields) = record.to_json_value() {
         object.extend(fields);
     }
-    object.insert(
-        "created_at".into(),
-        Value::String(stored.envelope.created_at.clone()),
-    );
-    object.insert(
-        "updated_at".into(),
-        Value::String(stored.envelope.updated_at.clone()),
-    );
-    object.insert("version".into(), Value::from(stored.envelope.version));
+    object.insert("created_at".into(), Value::String(created_at.to_owned()));
+    object.insert("updated_at".into(), Value::String(updated_at.to_owned()));
+    object.insert("version".into(), Value::from(version));
     Value::Object(object)
+}
+
+/// The JSON object of a record: `id`, the schema's fields, `created_at`, `updated_at`.
+pub fn json(stored: &StoredRecord) -> Value {
+    let e = &stored.envelope;
+    object(&e.id, &e.record, &e.created_at, &e.updated_at, e.version)
 }
 
 fn place(place: &Place) -> String {
@@ -207,5 +242,5 @@ pub fn report_problems(ui: &Ui, problems: &[Problem]) -> Result<(), CliError> {
         ui.warn(&format!("skipped {}: {}", p.path.display(), p.reason));
     }
     Err(CliError::failure(format!("{} file(s) in the vault could not be read", problems.len()))
-        .hint("the vault may be damaged or tampered with: keep this copy unchanged and compare it with a backup"))
+        .hint("the vault may be damaged or tampered with: run `tvault verify` for a full report, and keep this copy unchanged"))
 }

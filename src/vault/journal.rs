@@ -60,6 +60,17 @@ impl Op {
         }
     }
 
+    /// A file removed; `sha256` is what the journal had for it.
+    pub fn remove(path: &str, sha256: &[u8]) -> Self {
+        Op {
+            kind: "remove".to_owned(),
+            path: path.to_owned(),
+            sha256: sha256.to_vec(),
+            record: None,
+            version: None,
+        }
+    }
+
     /// A record file: version `version` of record `id`.
     pub fn put_record(path: &str, bytes: &[u8], id: &str, version: u64) -> Self {
         Op {
@@ -185,28 +196,30 @@ pub fn open(identity: &VaultIdentity, ciphertext: &[u8], path: &Path) -> Result<
     decode(&plain, path)
 }
 
+/// The version of a journal file, read before the rest so that a file from a newer tvault is
+/// reported as newer, not as damaged. serde skips the other fields without building them.
+#[derive(Deserialize)]
+struct JournalVersion {
+    format_version: u64,
+}
+
 /// Decodes the plaintext of a journal file (no MAC check; see [`Entry::authentic`]).
+///
+/// Why no `ciborium::Value`: it takes some 30 bytes of memory for each byte of CBOR, and a
+/// journal file may be up to [`crypto::MAX_SMALL_FILE`] long.
 pub fn decode(plain: &[u8], path: &Path) -> Result<Vec<Entry>> {
-    let value: ciborium::Value = ciborium::from_reader(plain)
-        .map_err(|_| Error::corrupt(path, "journal file is not valid CBOR"))?;
-    let version = value
-        .as_map()
-        .and_then(|m| {
-            m.iter()
-                .find(|(k, _)| k.as_text() == Some("format_version"))
-        })
-        .and_then(|(_, v)| v.as_integer())
-        .and_then(|i| u64::try_from(i).ok())
-        .ok_or_else(|| Error::corrupt(path, "not a tvault journal file"))?;
-    if version > JOURNAL_FORMAT {
+    let version: JournalVersion = ciborium::from_reader(plain).map_err(|e| match e {
+        ciborium::de::Error::Semantic(..) => Error::corrupt(path, "not a tvault journal file"),
+        _ => Error::corrupt(path, "journal file is not valid CBOR"),
+    })?;
+    if version.format_version > JOURNAL_FORMAT {
         return Err(Error::NewerFormat {
             path: path.to_path_buf(),
-            found: version,
+            found: version.format_version,
             supported: JOURNAL_FORMAT,
         });
     }
-    let file: JournalFile = value
-        .deserialized()
+    let file: JournalFile = ciborium::from_reader(plain)
         .map_err(|_| Error::corrupt(path, "journal file does not match format version 1"))?;
     if file.format != "tvault-journal" {
         return Err(Error::corrupt(path, "not a tvault journal file"));
@@ -245,6 +258,8 @@ pub struct Journal {
     pub file_paths: Vec<PathBuf>,
     /// Problems found: unreadable files, bad MACs, missing parents.
     pub problems: Vec<JournalProblem>,
+    /// [`Journal::expected`], computed once per change.
+    expected: std::sync::OnceLock<BTreeMap<String, Expected>>,
 }
 
 impl Journal {
@@ -252,6 +267,13 @@ impl Journal {
     pub fn load(dir: &Path, identity: &VaultIdentity, mac_key: &[u8; 32]) -> Result<Journal> {
         let mut journal = Journal::default();
         let mut paths = Vec::new();
+        if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            journal.problems.push(JournalProblem {
+                path: Some(dir.to_path_buf()),
+                reason: "symbolic link planted in the vault (never followed)".into(),
+            });
+            return Ok(journal);
+        }
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -269,6 +291,12 @@ impl Journal {
         }
         paths.sort();
         for path in paths {
+            if path
+                .file_name()
+                .is_some_and(|n| super::is_os_litter(&n.to_string_lossy()))
+            {
+                continue;
+            }
             let meta = std::fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
             if meta.file_type().is_symlink()
                 || !meta.is_file()
@@ -282,7 +310,7 @@ impl Journal {
                 });
                 continue;
             }
-            let read = super::store::read_regular(&path, crypto::MAX_SMALL_FILE)
+            let read = super::store::read_regular(&path, super::size_limit("journal/"))
                 .and_then(|ct| open(identity, &ct, &path));
             let entries = match read {
                 Ok(entries) => entries,
@@ -324,7 +352,7 @@ impl Journal {
                 path: None,
                 reason: format!(
                     "journal entry {} is missing (history deleted or truncated)",
-                    &parent[..16]
+                    parent.get(..16).unwrap_or(&parent)
                 ),
             });
         }
@@ -379,7 +407,20 @@ impl Journal {
     /// The state the journal vouches for: every live file with its expected hash. For a path
     /// written more than once, the entry with the highest `seq` wins (ties: the larger hash, so
     /// every copy of a vault agrees).
-    pub fn expected(&self) -> BTreeMap<String, Expected> {
+    pub fn expected(&self) -> &BTreeMap<String, Expected> {
+        self.expected.get_or_init(|| self.compute_expected())
+    }
+
+    /// Adds an entry just written, held in journal file `path`.
+    pub fn insert(&mut self, entry: Entry, path: PathBuf) {
+        let hash = entry.hash();
+        self.entries.insert(hash, entry);
+        self.files.insert(hash, path.clone());
+        self.file_paths.push(path);
+        self.expected = std::sync::OnceLock::new();
+    }
+
+    fn compute_expected(&self) -> BTreeMap<String, Expected> {
         let mut ordered: Vec<(&EntryHash, &Entry)> = self.entries.iter().collect();
         ordered.sort_by(|a, b| (a.1.seq, a.0).cmp(&(b.1.seq, b.0)));
         let mut state: BTreeMap<String, Expected> = BTreeMap::new();
@@ -404,6 +445,23 @@ impl Journal {
             }
         }
         state
+    }
+}
+
+impl Journal {
+    /// Files removed by some write and not written again since: path and the SHA-256 they had.
+    pub fn removed(&self) -> Vec<(String, Vec<u8>)> {
+        let live = self.expected();
+        let mut out: Vec<(String, Vec<u8>)> = self
+            .entries
+            .values()
+            .flat_map(|e| e.ops.iter())
+            .filter(|op| op.kind == "remove" && !live.contains_key(&op.path))
+            .map(|op| (op.path.clone(), op.sha256.clone()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 }
 
@@ -493,6 +551,76 @@ mod tests {
         assert!(reasons.iter().any(|r| r.contains("missing")), "{reasons:?}");
         assert!(
             reasons.iter().any(|r| r.contains("no initial entry")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn damaged_newer_and_oversized_plaintexts_are_clean_errors() {
+        let path = Path::new("journal/x.age");
+        let reason = |plain: &[u8]| match decode(plain, path) {
+            Err(Error::Corrupt { path: p, reason }) if p == path => reason,
+            other => panic!("{other:?}"),
+        };
+        let file = |version: u64, entries: Vec<Entry>| {
+            encode(&JournalFile {
+                format: "tvault-journal".to_owned(),
+                format_version: version,
+                entries,
+                pad: vec![0; 4],
+            })
+        };
+        let good = file(1, vec![Entry::new(&key(), &[], "init", vec![])]);
+        assert_eq!(decode(&good, path).unwrap().len(), 1);
+        assert_eq!(
+            reason(&good[..good.len() - 1]),
+            "journal file is not valid CBOR"
+        );
+        assert_eq!(reason(b""), "journal file is not valid CBOR");
+        assert_eq!(reason(&encode(&[1u64, 2])), "not a tvault journal file");
+        assert!(matches!(
+            decode(&file(7, vec![]), path),
+            Err(Error::NewerFormat { found: 7, .. })
+        ));
+        // A declared 4 GiB byte string and 2^64 array elements: nothing is allocated for them.
+        let mut huge = good[..good.len() - 5].to_vec();
+        huge.extend_from_slice(&[0x5a, 0xff, 0xff, 0xff, 0xff]);
+        assert_eq!(reason(&huge), "journal file is not valid CBOR");
+        let entries = |header: &[u8]| {
+            let mut plain = vec![0xa2, 0x6e];
+            plain.extend_from_slice(b"format_version");
+            plain.extend_from_slice(&[0x01, 0x67]);
+            plain.extend_from_slice(b"entries");
+            plain.extend_from_slice(header);
+            plain.extend(std::iter::repeat_n(0x80, 1 << 16));
+            plain
+        };
+        assert_eq!(
+            reason(&entries(&[
+                0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
+            ])),
+            "journal file is not valid CBOR"
+        );
+        assert_eq!(
+            reason(&entries(&[0x9a, 0x00, 0x01, 0x00, 0x00])),
+            "journal file does not match format version 1"
+        );
+    }
+
+    #[test]
+    fn a_short_parent_hash_is_reported_not_a_panic() {
+        // Regression: an authentic entry naming a parent shorter than 8 bytes made `load` cut
+        // its hex at 16 characters and panic.
+        let id = VaultIdentity::generate();
+        let mut entry = Entry::new(&key(), &[], "add", vec![]);
+        entry.parents = vec![serde_bytes::ByteBuf::from(vec![1, 2, 3])];
+        entry.mac = entry_mac(&key(), &entry);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.age"), seal(&id, vec![entry]).unwrap()).unwrap();
+        let journal = Journal::load(dir.path(), &id, &key()).unwrap();
+        let reasons: Vec<&str> = journal.problems.iter().map(|p| p.reason.as_str()).collect();
+        assert!(
+            reasons.contains(&"journal entry 010203 is missing (history deleted or truncated)"),
             "{reasons:?}"
         );
     }

@@ -10,12 +10,15 @@
 //! keys/config.age        settings (vault id, recipients), encrypted to the vault's recipient
 //! records/XX/NAME.age    one age file per record version; random NAME, XX = its first two chars
 //! journal/NAME.age       the integrity journal (journal.rs)
+//! index/NAME.age         the encrypted metadata index (index.rs)
 //! staging/               temporary files of writes in progress
 //! ```
 //!
 //! This module never prints, prompts or reads environment variables.
 
 pub mod envelope;
+pub mod index;
+mod indexing;
 pub mod journal;
 pub mod keyslot;
 pub mod names;
@@ -37,6 +40,7 @@ use crate::crypto::{self, CryptoError, Identities, RecoveryRecipient};
 use crate::error::{Error, Result};
 use crate::record::Record;
 use envelope::Envelope;
+pub use indexing::IndexView;
 use journal::{Entry, Journal, Op};
 use keyslot::{VaultConfig, VaultSecrets};
 use store::VaultLock;
@@ -50,6 +54,19 @@ pub const HEADER_FILE: &str = "tvault.json";
 const MAX_RECORD_FILE: u64 = 16 * 1024 * 1024;
 /// Largest key slot or config file tvault reads.
 const MAX_KEY_FILE: u64 = 64 * 1024;
+/// Largest journal file or index segment tvault reads.
+const MAX_BULK_FILE: u64 = crypto::MAX_SMALL_FILE;
+
+/// The size limit for a vault file, by its path relative to the vault.
+pub(crate) fn size_limit(rel: &str) -> u64 {
+    if rel.starts_with("keys/") {
+        MAX_KEY_FILE
+    } else if rel.starts_with("records/") {
+        MAX_RECORD_FILE
+    } else {
+        MAX_BULK_FILE
+    }
+}
 
 /// Paths inside a vault directory.
 #[derive(Clone, Debug)]
@@ -95,6 +112,10 @@ impl Layout {
     /// The journal directory.
     pub fn journal(&self) -> PathBuf {
         self.root.join("journal")
+    }
+    /// The index directory.
+    pub fn index(&self) -> PathBuf {
+        self.root.join("index")
     }
     fn staging(&self) -> PathBuf {
         self.root.join("staging")
@@ -361,7 +382,7 @@ impl Vault {
             journal: Journal::default(),
             _lock: lock,
         };
-        vault.commit("init", pending)?;
+        vault.commit("init", pending, Vec::new())?;
         // The header goes last: a directory without it is not a vault, so an interrupted init
         // never looks like a working vault with missing keys.
         let header = serde_json::to_vec(&Header {
@@ -378,8 +399,28 @@ impl Vault {
     /// identity. A writer first completes any write that was committed but interrupted.
     pub fn open(root: &Path, unlock: Unlock<'_>, access: Access) -> Result<Vault> {
         let layout = probe(root)?;
+        // Why: a directory of the vault replaced by a symbolic link would make a writer write,
+        // or worse delete, files outside the vault. Readers go on, so that `verify` can report
+        // it; they never list a linked directory's content (`verify::walk`).
+        if access == Access::Write {
+            for dir in [
+                layout.keys(),
+                layout.records(),
+                layout.journal(),
+                layout.index(),
+                layout.staging(),
+            ] {
+                if fs::symlink_metadata(&dir)
+                    .is_ok_and(|m| m.file_type().is_symlink() || !m.is_dir())
+                {
+                    return Err(Error::Symlink { path: dir });
+                }
+            }
+        }
         let lock = VaultLock::acquire(&layout.lock(), access == Access::Write, store::LOCK_WAIT)?;
-        let secrets = match unlock {
+        // The slot that opened the vault: its path relative to the vault and its bytes, checked
+        // against the journal below.
+        let (secrets, slot) = match unlock {
             Unlock::Passphrase(passphrase) => {
                 let path = layout.passphrase_slot();
                 if !path.exists() {
@@ -389,20 +430,26 @@ impl Vault {
                 match crypto::decrypt_with_passphrase(passphrase, &ct)
                     .map_err(|e| slot_error(e, &path))
                 {
-                    Ok(text) => VaultSecrets::parse_slot_text(&text, &path)?,
+                    Ok(text) => (
+                        VaultSecrets::parse_slot_text(&text, &path)?,
+                        Some((ct, false)),
+                    ),
                     // A `passwd` killed after its commit leaves the new slot staged: the new
                     // passphrase must open the vault then too (one more scrypt, only here).
                     Err(Error::WrongKey) => {
-                        staged_passphrase_slot(&layout, passphrase)?.ok_or(Error::WrongKey)?
+                        let (secrets, staged) =
+                            staged_passphrase_slot(&layout, passphrase)?.ok_or(Error::WrongKey)?;
+                        (secrets, Some((staged, true)))
                     }
                     Err(e) => return Err(e),
                 }
             }
             Unlock::Identities(ids) => match ids.slot_text() {
                 // The identity file is itself a decrypted key slot (docs/FORMAT.md, recovery).
-                Some(text) => {
-                    VaultSecrets::parse_slot_text(text.as_bytes(), Path::new("--identity"))?
-                }
+                Some(text) => (
+                    VaultSecrets::parse_slot_text(text.as_bytes(), Path::new("--identity"))?,
+                    None,
+                ),
                 None => {
                     let path = layout.recipients_slot();
                     if !path.exists() {
@@ -410,21 +457,35 @@ impl Vault {
                     }
                     let ct = store::read_regular(&path, MAX_KEY_FILE)?;
                     let text = ids.decrypt(&ct).map_err(|e| slot_error(e, &path))?;
-                    VaultSecrets::parse_slot_text(&text, &path)?
+                    (
+                        VaultSecrets::parse_slot_text(&text, &path)?,
+                        Some((ct, false)),
+                    )
                 }
             },
         };
         let path = layout.config();
         let ct = store::read_regular(&path, MAX_KEY_FILE)?;
-        let plain = secrets
-            .identity
-            .decrypt(&ct)
-            .map_err(|e| slot_error(e, &path))?;
+        let plain = secrets.identity.decrypt(&ct).map_err(|e| match e {
+            // The slot opened, so the config is not this vault's: replaced or damaged.
+            CryptoError::NoMatchingKey => {
+                Error::corrupt(&path, "not encrypted to this vault's key (replaced?)")
+            }
+            other => slot_error(other, &path),
+        })?;
         let config = VaultConfig::from_cbor(&plain, &path)?;
         if config.vault_id != secrets.vault_id {
             return Err(Error::corrupt(&path, "belongs to another vault"));
         }
         let journal = Journal::load(&layout.journal(), &secrets.identity, &secrets.mac_key)?;
+        // (An unreadable journal vouches for nothing; `verify` reports it.)
+        if let Some((bytes, staged)) = slot.filter(|_| !journal.entries.is_empty()) {
+            let rel = match unlock {
+                Unlock::Passphrase(_) => "keys/passphrase.age",
+                Unlock::Identities(_) => "keys/recipients.age",
+            };
+            check_slot(&layout, &journal, rel, &bytes, staged)?;
+        }
         let mut vault = Vault {
             layout,
             secrets,
@@ -466,7 +527,7 @@ impl Vault {
         let staging = self.layout.staging();
         store::create_private_dir(&staging)?;
         let mut by_hash: HashMap<String, Vec<String>> = HashMap::new();
-        for (rel, expected) in self.journal.expected() {
+        for (rel, expected) in self.journal.expected().clone() {
             by_hash
                 .entry(staged_name(&expected.sha256))
                 .or_default()
@@ -480,7 +541,7 @@ impl Vault {
                 continue;
             };
             let path = entry.path();
-            let Ok(bytes) = store::read_regular(&path, MAX_RECORD_FILE) else {
+            let Ok(bytes) = store::read_regular(&path, MAX_BULK_FILE) else {
                 continue;
             };
             if format!("{}.age", journal::hex(&crypto::sha256(&bytes))) != name {
@@ -488,7 +549,7 @@ impl Vault {
             }
             for rel in targets {
                 let target = self.layout.root.join(rel);
-                let current = store::read_regular(&target, MAX_RECORD_FILE).ok();
+                let current = store::read_regular(&target, MAX_BULK_FILE).ok();
                 if current.as_deref() != Some(&bytes[..]) {
                     if let Some(parent) = target.parent() {
                         store::create_private_dir(parent)?;
@@ -496,6 +557,17 @@ impl Vault {
                     store::write_atomic(&staging, &target, &bytes)?;
                     moved = true;
                 }
+            }
+        }
+        // Files a committed write removed, still there because it was interrupted.
+        for (rel, sha256) in self.journal.removed() {
+            let path = self.layout.root.join(&rel);
+            if let Ok(bytes) = store::read_regular(&path, size_limit(&rel))
+                && crypto::sha256(&bytes)[..] == sha256[..]
+            {
+                store::crash_point(&path)?;
+                fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+                moved = true;
             }
         }
         store::clean_staging(&staging)?;
@@ -506,12 +578,13 @@ impl Vault {
     }
 
     /// Writes files with the vault's commit protocol: stage and flush the files, append the
-    /// journal entry that names them (the commit point), then move them into place. Killed
-    /// before the entry, nothing happened; killed after it, the next writer completes the move.
-    fn commit(&mut self, action: &str, pending: Vec<Pending>) -> Result<()> {
+    /// journal entry that names them (the commit point), then move them into place and delete
+    /// the files in `removals` (paths relative to the vault). Killed before the entry, nothing
+    /// happened; killed after it, the next writer completes the moves and removals.
+    fn commit(&mut self, action: &str, pending: Vec<Pending>, removals: Vec<String>) -> Result<()> {
         let staging = self.layout.staging();
         let mut batch = store::Batch::new(&staging);
-        let mut ops = Vec::with_capacity(pending.len());
+        let mut ops = Vec::with_capacity(pending.len() + removals.len());
         for file in &pending {
             let op = match &file.record {
                 Some((id, version)) => Op::put_record(&file.rel, &file.bytes, id, *version),
@@ -524,6 +597,15 @@ impl Vault {
             )?;
             ops.push(op);
         }
+        // Only files the journal vouches for are removed (and so named in the entry).
+        let expected = self.journal.expected().clone();
+        let removals: Vec<String> = removals
+            .into_iter()
+            .filter(|rel| expected.contains_key(rel))
+            .collect();
+        for rel in &removals {
+            ops.push(Op::remove(rel, &expected[rel].sha256));
+        }
         batch.flush()?;
         let entry = Entry::new(&self.secrets.mac_key, &self.journal.heads(), action, ops);
         let sealed = journal::seal(&self.secrets.identity, vec![entry.clone()])?;
@@ -532,11 +614,17 @@ impl Vault {
             .journal()
             .join(format!("{}.age", names::new_file_stem()));
         store::write_atomic(&staging, &journal_file, &sealed)?; // the commit point
-        let hash = entry.hash();
-        self.journal.entries.insert(hash, entry);
-        self.journal.files.insert(hash, journal_file.clone());
-        self.journal.file_paths.push(journal_file);
+        self.journal.insert(entry, journal_file);
         batch.publish()?;
+        for rel in &removals {
+            let path = self.layout.root.join(rel);
+            store::crash_point(&path)?;
+            match fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(&path, e)),
+            }
+        }
         if self.journal.file_paths.len() > COMPACT_AFTER {
             self.compact()?;
         }
@@ -603,22 +691,33 @@ impl Vault {
         let ids: Vec<String> = envelopes.iter().map(|e| e.id.clone()).collect();
         let identity = &self.secrets.identity;
         let ciphertexts = parallel_map(envelopes, |envelope| {
-            let id = envelope.id.clone();
             identity
-                .encrypt(&envelope.to_padded_cbor())
-                .map(|ct| (id, ct))
+                .encrypt(&envelope.clone().to_padded_cbor())
+                .map(|ct| (envelope, ct))
         });
-        let mut pending = Vec::with_capacity(ids.len());
+        let mut pending = Vec::with_capacity(ids.len() + 1);
+        let mut entries = Vec::with_capacity(ids.len());
         for result in ciphertexts {
-            let (id, ct) = result.map_err(|e| Error::Crypto(e.to_string()))?;
+            let (envelope, ct) = result.map_err(|e| Error::Crypto(e.to_string()))?;
             let stem = names::new_file_stem();
+            let rel = format!("records/{}/{stem}.age", &stem[..2]);
+            entries.push(indexing::entry_for(&envelope, &rel, ct.len() as u64));
             pending.push(Pending {
-                rel: format!("records/{}/{stem}.age", &stem[..2]),
+                rel,
                 bytes: ct,
-                record: Some((id, 1)),
+                record: Some((envelope.id.clone(), envelope.version)),
             });
         }
-        self.commit("add", pending)?;
+        // The records' index segment commits with them: the index never lags the records.
+        let segment = index::seal(&self.secrets.identity, entries)?;
+        let stem = names::new_file_stem();
+        pending.push(Pending {
+            rel: format!("index/{stem}.age"),
+            bytes: segment,
+            record: None,
+        });
+        self.commit("add", pending, Vec::new())?;
+        self.compact_index_if_needed()?;
         Ok(ids)
     }
 
@@ -670,6 +769,7 @@ impl Vault {
                 bytes: ct,
                 record: None,
             }],
+            Vec::new(),
         )?;
         Ok(work_factor)
     }
@@ -681,12 +781,15 @@ impl Vault {
     }
 }
 
-/// The secrets in a committed but not yet moved passphrase slot in `staging/`, if this
-/// passphrase opens one.
+/// The secrets in a passphrase slot waiting in `staging/` that this passphrase opens, with its
+/// bytes (whether a committed write put it there is checked against the journal by the caller).
 fn staged_passphrase_slot(
     layout: &Layout,
     passphrase: &SecretString,
-) -> Result<Option<VaultSecrets>> {
+) -> Result<Option<(VaultSecrets, Vec<u8>)>> {
+    if fs::symlink_metadata(layout.staging()).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Ok(None);
+    }
     let Ok(entries) = fs::read_dir(layout.staging()) else {
         return Ok(None);
     };
@@ -699,10 +802,46 @@ fn staged_passphrase_slot(
             continue;
         }
         if let Ok(text) = crypto::decrypt_with_passphrase(passphrase, &ct) {
-            return VaultSecrets::parse_slot_text(&text, &path).map(Some);
+            return VaultSecrets::parse_slot_text(&text, &path).map(|s| Some((s, ct)));
         }
     }
     Ok(None)
+}
+
+/// Checks that the key slot that opened the vault is the one the journal vouches for. A slot
+/// replaced by a committed `passwd` that was interrupted before the rename (the new slot still
+/// staged) no longer opens the vault; a staged slot that no committed write names never does.
+fn check_slot(
+    layout: &Layout,
+    journal: &Journal,
+    rel: &str,
+    bytes: &[u8],
+    staged: bool,
+) -> Result<()> {
+    let path = layout.root.join(rel);
+    let Some(expected) = journal.expected().get(rel) else {
+        return Err(Error::corrupt(
+            &path,
+            "key slot is not in the integrity journal",
+        ));
+    };
+    if crypto::sha256(bytes)[..] == expected.sha256[..] {
+        return Ok(());
+    }
+    if staged
+        || layout
+            .staging()
+            .join(staged_name(&expected.sha256))
+            .is_file()
+    {
+        // A staged slot no committed write names (passwd killed before its commit), or the old
+        // slot after a committed change: this passphrase no longer (or never did) open it.
+        return Err(Error::WrongKey);
+    }
+    Err(Error::corrupt(
+        &path,
+        "key slot does not match the integrity journal (altered?)",
+    ))
 }
 
 fn check_work_factor(work_factor: u8) -> Result<()> {

@@ -222,11 +222,18 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>> {
 /// into place, so nothing committed is lost.
 pub fn clean_staging(staging: &Path) -> Result<usize> {
     let mut removed = 0;
-    let entries = match fs::read_dir(staging) {
-        Ok(entries) => entries,
+    // Never follow a planted link: cleaning would delete files outside the vault.
+    match fs::symlink_metadata(staging) {
+        Ok(meta) if meta.file_type().is_symlink() || !meta.is_dir() => {
+            return Err(Error::Symlink {
+                path: staging.to_path_buf(),
+            });
+        }
+        Ok(_) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
         Err(e) => return Err(Error::io(staging, e)),
-    };
+    }
+    let entries = fs::read_dir(staging).map_err(|e| Error::io(staging, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(staging, e))?;
         let path = entry.path();

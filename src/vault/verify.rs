@@ -13,9 +13,7 @@ use std::path::{Path, PathBuf};
 
 use super::envelope::Envelope;
 use super::journal::{Expected, JournalProblem};
-use super::{
-    MAX_KEY_FILE, MAX_RECORD_FILE, Problem, StoredRecord, Vault, is_os_litter, parallel_map, store,
-};
+use super::{Problem, StoredRecord, Vault, is_os_litter, parallel_map, store};
 use crate::crypto::{self, CryptoError};
 use crate::error::{Error, Result};
 
@@ -24,6 +22,7 @@ const TOP_LEVEL: &[&str] = &[
     "tvault.json",
     "lock",
     "keys",
+    "index",
     "records",
     "journal",
     "staging",
@@ -58,7 +57,7 @@ pub struct Report {
     pub pending: usize,
 }
 
-fn rel_path(root: &Path, path: &Path) -> String {
+pub(crate) fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
@@ -75,26 +74,33 @@ fn problem(path: PathBuf, reason: impl Into<String>) -> Problem {
 
 /// Walks `dir` (depth `levels`), returning regular files and problems for symlinks and anything
 /// unexpected. OS litter is skipped.
-fn walk(
+pub(crate) fn walk(
     dir: &Path,
     levels: usize,
     files: &mut Vec<PathBuf>,
     problems: &mut Vec<Problem>,
 ) -> Result<()> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
+    match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            problems.push(problem(
+                dir.to_path_buf(),
+                "symbolic link planted in the vault (never followed)",
+            ));
+            return Ok(());
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Error::io(dir, e)),
-    };
+        _ => {}
+    }
+    let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
         if is_os_litter(&entry.file_name().to_string_lossy()) {
             continue;
         }
-        let kind = fs::symlink_metadata(&path)
-            .map_err(|e| Error::io(&path, e))?
-            .file_type();
+        // The directory entry's own type: never follows a link, and needs no stat on most
+        // file systems.
+        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if kind.is_symlink() {
             problems.push(problem(
                 path,
@@ -112,6 +118,16 @@ fn walk(
 }
 
 impl Vault {
+    /// Whether `rel` is a file a committed write removed, still there because the write was
+    /// interrupted (same bytes as when the journal last vouched for it).
+    pub(crate) fn removal_pending(&self, rel: &str) -> bool {
+        self.journal.removed().iter().any(|(path, sha256)| {
+            path == rel
+                && store::read_regular(&self.layout.root.join(rel), super::size_limit(rel))
+                    .is_ok_and(|bytes| crypto::sha256(&bytes)[..] == sha256[..])
+        })
+    }
+
     fn journal_problems(&self) -> Vec<Problem> {
         self.journal
             .problems
@@ -136,19 +152,23 @@ impl Vault {
         let mut on_disk = Vec::new();
         walk(&self.layout.records(), 2, &mut on_disk, &mut problems)?;
         let on_disk: BTreeSet<String> = on_disk.iter().map(|p| rel_path(root, p)).collect();
+        let mut pending = 0;
         for rel in &on_disk {
             if !expected.contains_key(rel) {
-                problems.push(problem(
-                    root.join(rel),
-                    "not in the journal: planted, or not written by this vault",
-                ));
+                if self.removal_pending(rel) {
+                    pending += 1;
+                } else {
+                    problems.push(problem(
+                        root.join(rel),
+                        "not in the journal: planted, or not written by this vault",
+                    ));
+                }
             }
         }
 
         // Where each vouched-for file is: in place, or still staged after an interrupted commit.
         let mut to_read: Vec<(String, Expected, PathBuf)> = Vec::new();
-        let mut pending = 0;
-        for (rel, exp) in &expected {
+        for (rel, exp) in expected {
             let in_place = root.join(rel);
             let staged = staging.join(super::staged_name(&exp.sha256));
             let is_record = rel.starts_with("records/");
@@ -174,11 +194,7 @@ impl Vault {
         let identity = &self.secrets.identity;
         let files_checked = to_read.len();
         let results = parallel_map(to_read, |(rel, exp, path)| {
-            let limit = if exp.record.is_some() {
-                MAX_RECORD_FILE
-            } else {
-                MAX_KEY_FILE
-            };
+            let limit = super::size_limit(&rel);
             let outcome = (|| -> std::result::Result<Option<StoredRecord>, String> {
                 let bytes =
                     store::read_regular(&path, limit).map_err(|e| super::problem_reason(&e))?;
@@ -249,17 +265,32 @@ impl Vault {
         let root = &self.layout.root;
         // Anything else in the vault's own folders is planted.
         let expected = self.journal.expected();
-        let mut keys = Vec::new();
-        walk(&self.layout.keys(), 1, &mut keys, &mut problems)?;
-        for path in keys {
-            if !expected.contains_key(&rel_path(root, &path)) {
-                problems.push(problem(path, "not in the journal: planted key file"));
+        let mut files = Vec::new();
+        walk(&self.layout.keys(), 1, &mut files, &mut problems)?;
+        walk(&self.layout.index(), 1, &mut files, &mut problems)?;
+        let mut pending = check.pending;
+        for path in files {
+            let rel = rel_path(root, &path);
+            if expected.contains_key(&rel) {
+                continue;
+            }
+            if self.removal_pending(&rel) {
+                pending += 1;
+            } else {
+                problems.push(problem(path, "not in the journal: planted file"));
             }
         }
         for entry in fs::read_dir(root).map_err(|e| Error::io(root, e))? {
             let entry = entry.map_err(|e| Error::io(root, e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            if !TOP_LEVEL.contains(&name.as_str()) && !is_os_litter(&name) {
+            let linked =
+                fs::symlink_metadata(entry.path()).is_ok_and(|m| m.file_type().is_symlink());
+            if linked {
+                problems.push(problem(
+                    entry.path(),
+                    "symbolic link planted in the vault (never followed)",
+                ));
+            } else if !TOP_LEVEL.contains(&name.as_str()) && !is_os_litter(&name) {
                 problems.push(problem(
                     entry.path(),
                     "unexpected entry in the vault (planted?)",
@@ -278,7 +309,8 @@ impl Vault {
                 ),
             ));
         }
-        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        problems.sort_by(|a, b| (&a.path, &a.reason).cmp(&(&b.path, &b.reason)));
+        problems.dedup_by(|a, b| a.path == b.path && a.reason == b.reason);
         let records: BTreeMap<&str, ()> = expected
             .values()
             .filter_map(|e| e.record.as_ref())
@@ -290,7 +322,7 @@ impl Vault {
             records: records.len(),
             files_checked: check.files_checked,
             journal_entries: self.journal.entries.len(),
-            pending: check.pending,
+            pending,
         })
     }
 }

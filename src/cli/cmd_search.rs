@@ -1,0 +1,94 @@
+//! `tvault search QUERY...`: matching records, most recent act first, from the encrypted index
+//! decrypted in memory.
+
+use std::cmp::Reverse;
+
+use super::args::{GlobalArgs, SearchArgs};
+use super::error::CliError;
+use super::render;
+use super::ui::Ui;
+use super::unlock;
+use crate::search::keys::value_keys;
+use crate::search::query;
+use crate::search::scan::Compiled;
+use crate::vault::index::IndexEntry;
+use crate::vault::{Access, Problem};
+
+/// Runs `search`.
+pub fn run(global: &GlobalArgs, args: &SearchArgs, ui: &mut Ui) -> Result<(), CliError> {
+    let query = query::parse(&args.query).map_err(|e| CliError::usage(e.to_string()))?;
+    let compiled = Compiled::new(&query, args.narrative);
+    let mut vault = unlock::open(global, Access::Read)?;
+    let mut view = vault.index()?;
+    if view.rebuilt > 0 || !view.damaged_segments.is_empty() {
+        // The index was missing, damaged or behind: save what was rebuilt from the records, so
+        // the next search is fast again. On read-only media, search from memory.
+        match vault.relock(Access::Write).and_then(|()| vault.index()) {
+            Ok(fresh) => {
+                view = fresh;
+                if view.rebuilt > 0 || !view.damaged_segments.is_empty() {
+                    vault.save_index(view.entries.clone())?;
+                    ui.note(&format!(
+                        "the search index was missing, damaged or incomplete ({} record(s) rebuilt from the records); saved",
+                        view.rebuilt
+                    ));
+                }
+            }
+            Err(e) => ui.warn(&format!(
+                "the search index needs rebuilding but could not be saved: {e}"
+            )),
+        }
+    }
+    let mut problems: Vec<Problem> = view.problems.clone();
+    let mut hits: Vec<&IndexEntry> = Vec::new();
+    for entry in &view.entries {
+        let narrative = if compiled.needs_narrative() {
+            match vault.narrative(entry) {
+                Ok(text) => text.map(|t| value_keys(&t)),
+                Err(reason) => {
+                    problems.push(Problem {
+                        path: vault.layout().root().join(&entry.path),
+                        reason: format!("record {}: {reason}", entry.id),
+                    });
+                    continue;
+                }
+            }
+        } else {
+            None
+        };
+        if compiled.matches(entry, narrative.as_deref()) {
+            hits.push(entry);
+        }
+    }
+    // A hit whose file is planted, gone or changed in size is not served (show, list and
+    // verify check every byte).
+    let damaged = vault.survey(&view)?;
+    hits.retain(|entry| {
+        let path = vault.layout().root().join(&entry.path);
+        !damaged.iter().any(|p| p.path == path)
+    });
+    for p in damaged {
+        if !problems.iter().any(|q| q.path == p.path) {
+            problems.push(p);
+        }
+    }
+    hits.sort_by(|a, b| {
+        (Reverse(a.latest_act()), Reverse(&a.updated_at), &a.id).cmp(&(
+            Reverse(b.latest_act()),
+            Reverse(&b.updated_at),
+            &b.id,
+        ))
+    });
+    if let Some(limit) = args.limit {
+        hits.truncate(limit);
+    }
+    if ui.json {
+        for entry in &hits {
+            ui.line(&render::entry_json(entry)?.to_string())?;
+        }
+    } else if !hits.is_empty() {
+        let rows: Vec<Vec<String>> = hits.iter().map(|e| render::search_row(e)).collect();
+        ui.table(render::SEARCH_HEADER, &rows)?;
+    }
+    render::report_problems(ui, &problems)
+}

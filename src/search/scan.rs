@@ -1,0 +1,179 @@
+//! Evaluating a parsed query against index entries: a plain scan over precomputed folded keys
+//! and facets, in memory. No I/O.
+
+use crate::record::{ActType, Purpose, Risk, Status};
+use crate::search::fold::{self, Needle};
+use crate::search::keys::{self, field};
+use crate::search::query::{Field, Query, Term};
+use crate::vault::index::IndexEntry;
+
+/// A query prepared for scanning: every word folded once.
+pub struct Compiled {
+    clauses: Vec<(bool, Prepared)>,
+    /// Whether the narrative is searched (`--narrative`).
+    pub narrative: bool,
+}
+
+enum Prepared {
+    /// Each query word as the sequence of words the folding splits it into (`361-1`, a
+    /// hyphenated surname): all must be found, each sequence consecutive within one value.
+    Words(Vec<Vec<Needle>>),
+    Phrase(Vec<Needle>),
+    Text(u8, Vec<Needle>),
+    Status(Option<u8>),
+    Act(Option<u8>),
+    Risk(Option<u8>),
+    Purpose(u32),
+    Tag(String),
+    Charge(String),
+    Date(Option<u32>, Option<u32>),
+}
+
+/// The needles of query words, split as stored text is split (`fold::words`), so that
+/// `Ткачук-Ладысева` or `361-1` meet the words they were stored as.
+fn needles(words: &[String]) -> Vec<Needle> {
+    words.iter().flat_map(|w| split(w)).collect()
+}
+
+fn split(word: &str) -> Vec<Needle> {
+    let parts = fold::words(word);
+    if parts.is_empty() {
+        vec![Needle::new(word)]
+    } else {
+        parts.into_iter().map(Needle::new).collect()
+    }
+}
+
+fn position<T: PartialEq>(all: &[T], value: &T) -> Option<u8> {
+    all.iter()
+        .position(|v| v == value)
+        .and_then(|i| u8::try_from(i).ok())
+}
+
+fn field_code(field: Field) -> u8 {
+    match field {
+        Field::Name => field::NAME,
+        Field::Place => field::PLACE,
+        Field::Union => field::UNION,
+        Field::Employer => field::EMPLOYER,
+        Field::Perpetrator => field::PERPETRATOR,
+        Field::Charge => field::CHARGE,
+        Field::Tag => field::TAG,
+        Field::Status | Field::Act | Field::Purpose | Field::Risk => field::OTHER,
+    }
+}
+
+impl Compiled {
+    /// Prepares `query`; `narrative` adds the narrative to what bare words and phrases search.
+    pub fn new(query: &Query, narrative: bool) -> Self {
+        let clauses = query
+            .clauses
+            .iter()
+            .map(|clause| {
+                let prepared = match &clause.term {
+                    Term::Words(words) => Prepared::Words(words.iter().map(|w| split(w)).collect()),
+                    Term::Phrase(words) => Prepared::Phrase(needles(words)),
+                    Term::Text(field, words) => Prepared::Text(field_code(*field), needles(words)),
+                    Term::Status(s) => Prepared::Status(position(Status::ALL, s)),
+                    Term::Act(a) => Prepared::Act(position(ActType::ALL, a)),
+                    Term::Risk(r) => Prepared::Risk(position(Risk::ALL, r)),
+                    Term::Purpose(p) => {
+                        Prepared::Purpose(position(Purpose::ALL, p).map_or(0, |i| 1 << i))
+                    }
+                    Term::Tag(t) => Prepared::Tag(fold::plain(t)),
+                    Term::Charge(c) => Prepared::Charge(fold::plain(c)),
+                    Term::Date(from, to) => {
+                        Prepared::Date(from.map(|d| d.to_yyyymmdd()), to.map(|d| d.to_yyyymmdd()))
+                    }
+                };
+                (clause.negated, prepared)
+            })
+            .collect();
+        Compiled { clauses, narrative }
+    }
+
+    /// Whether the query needs the narrative's keys.
+    pub fn needs_narrative(&self) -> bool {
+        self.narrative
+            && self
+                .clauses
+                .iter()
+                .any(|(_, p)| matches!(p, Prepared::Words(_) | Prepared::Phrase(_)))
+    }
+
+    /// Whether an index entry matches. `narrative` holds the keys of its narrative (space
+    /// separated) when `--narrative` is on.
+    pub fn matches(&self, entry: &IndexEntry, narrative: Option<&str>) -> bool {
+        let facets = &entry.facets;
+        self.clauses.iter().all(|(negated, prepared)| {
+            let hit = match prepared {
+                Prepared::Words(words) => words.iter().all(|sequence| {
+                    keys::lines(&entry.keys).any(|(_, value)| phrase_in(sequence, value))
+                        || narrative.is_some_and(|n| phrase_in(sequence, n))
+                }),
+                Prepared::Phrase(needles) => {
+                    keys::lines(&entry.keys).any(|(_, value)| phrase_in(needles, value))
+                        || narrative.is_some_and(|n| phrase_in(needles, n))
+                }
+                Prepared::Text(code, needles) => keys::lines(&entry.keys).any(|(c, value)| {
+                    c == *code
+                        && needles
+                            .iter()
+                            .all(|needle| value.split(' ').any(|k| needle.matches(k)))
+                }),
+                Prepared::Status(status) => status.is_some() && facets.status == *status,
+                Prepared::Act(kind) => {
+                    kind.is_some() && facets.acts.iter().any(|a| a.kind == *kind)
+                }
+                Prepared::Risk(risk) => risk.is_some() && facets.risk == *risk,
+                Prepared::Purpose(bit) => facets.purposes & bit != 0,
+                Prepared::Tag(tag) => facets.tags.split('\n').any(|t| t == tag),
+                Prepared::Charge(charge) => facets
+                    .charges
+                    .split('\n')
+                    .any(|c| contains_whole(c, charge)),
+                Prepared::Date(from, to) => facets.acts.iter().any(|a| a.overlaps(*from, *to)),
+            };
+            hit != *negated
+        })
+    }
+}
+
+/// Whether `needle` occurs in `haystack` not glued to letters or digits on either side, so that
+/// `361` finds `CC 361-1` but `342` does not find `CC 1342`, nor `361-1` find `CC 361-11`.
+fn contains_whole(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    haystack.match_indices(needle).any(|(start, _)| {
+        let before = haystack[..start].chars().next_back();
+        let after = haystack[start + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn phrase_in(needles: &[Needle], value: &str) -> bool {
+    if needles.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = value.split(' ').collect();
+    words.len() >= needles.len()
+        && words
+            .windows(needles.len())
+            .any(|window| window.iter().zip(needles).all(|(k, n)| n.matches(k)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_whole;
+
+    #[test]
+    fn charges_match_whole_numbers() {
+        assert!(contains_whole("cc 361-1 part 2", "361-1"));
+        assert!(contains_whole("cc 361-1", "361"));
+        assert!(!contains_whole("cc 1342", "342"));
+        assert!(!contains_whole("cc 361-11", "361-1"));
+        assert!(!contains_whole("cc 361-1", "61"));
+        assert!(contains_whole("ст. 342", "342"));
+    }
+}
