@@ -208,7 +208,56 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
         1,
     )?;
 
-    demo.say("5. Bad input is refused with the path of the field, and nothing is added.")?;
+    demo.say(
+        "5. Search the encrypted index in memory: any script, any spelling, any case ending;\n\
+         fields, dates, phrases and negation.",
+    )?;
+    for query in [
+        vec!["Laputska"],
+        vec!["Лапуцьку"],
+        vec!["perpetrator:KGB", "act:arrest", "-status:released"],
+        vec!["union:BITU", "date:2023.."],
+        vec!["purpose:ilo_cfa", "risk:high"],
+    ] {
+        let mut command = vec!["search"];
+        command.extend(query.iter().copied());
+        command.extend(["--vault", &v, "--identity", &k]);
+        let out = demo.run(&command.join(" "), &command, None, 8)?;
+        expect(out.code == 0, "search")?;
+    }
+
+    demo.say(
+        "6. Verify every byte against the integrity journal. Write the journal head down\n\
+         somewhere else: `verify --expect` detects a rollback later. A planted file is caught.",
+    )?;
+    let out = demo.run(
+        &format!("verify --vault {v} --identity {k}"),
+        &["verify", "--vault", &v, "--identity", &k],
+        None,
+        6,
+    )?;
+    expect(out.code == 0, "verify")?;
+    let planted = vault
+        .join("records")
+        .join("zz")
+        .join("zzplanted0000000000000000.age");
+    store::create_private_dir(planted.parent().unwrap_or(&vault))?;
+    std::fs::write(&planted, b"age-encryption.org/v1 forged")
+        .map_err(|e| CliError::failure(format!("demo: {e}")))?;
+    demo.ui
+        .line(&format!("$ echo forged > {}", planted.display()))?;
+    let out = demo.run(
+        &format!("verify --vault {v} --identity {k}"),
+        &["verify", "--vault", &v, "--identity", &k],
+        None,
+        6,
+    )?;
+    expect(out.code == 1, "verify detects a planted file")?;
+    std::fs::remove_file(&planted).map_err(|e| CliError::failure(format!("demo: {e}")))?;
+    let _ = std::fs::remove_dir(planted.parent().unwrap_or(&vault));
+    demo.ui.line(&format!("$ rm {}", planted.display()))?;
+
+    demo.say("7. Bad input is refused with the path of the field, and nothing is added.")?;
     let bad =
         r#"{"witness": {"names": ["Demo"], "status": "jailed"}, "acts": [{"date": "2022-13"}]}"#;
     let out = demo.run(
@@ -219,7 +268,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     )?;
     expect(out.code != 0, "bad input refused")?;
 
-    demo.say("6. Change the passphrase: one small key slot is rewritten, no record is touched.")?;
+    demo.say("8. Change the passphrase: one small key slot is rewritten, no record is touched.")?;
     let out = demo.run(
         &format!("passwd --vault {v} --passphrase-file {p1} --new-passphrase-file {p2}"),
         &[
@@ -253,7 +302,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     )?;
     expect(out.code == 0, "new passphrase")?;
 
-    demo.say("7. What a border guard sees: random file names, sizes padded to buckets.")?;
+    demo.say("9. What a border guard sees: random file names, sizes padded to buckets.")?;
     let mut files = Vec::new();
     collect_files(&vault, &vault, &mut files);
     files.sort();
@@ -265,7 +314,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
             .line(&format!("... ({} more files)", files.len() - 12))?;
     }
 
-    demo.say("8. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).")?;
+    demo.say("10. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).")?;
     recover_with_stock_age(&mut demo, &vault, &key)?;
 
     match &args.keep {
