@@ -15,6 +15,9 @@ use crate::vault::{self, Access, Layout, Unlock, Vault};
 
 const NO_TERMINAL_HINT: &str = "pass --passphrase-file FILE or --identity FILE (or set TVAULT_PASSPHRASE_FILE / TVAULT_IDENTITY)";
 
+/// Largest passphrase or identity file read.
+const MAX_SECRET_FILE: u64 = 1024 * 1024;
+
 /// Passphrases shorter than this are refused at the prompt unless the user confirms.
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
 
@@ -91,16 +94,23 @@ pub fn read_passphrase_file(path: &Path) -> Result<SecretString, CliError> {
 }
 
 fn read_small(path: &Path, what: &str) -> Result<Vec<u8>, CliError> {
-    let meta = fs::metadata(path)
-        .map_err(|e| CliError::usage(format!("cannot read {what} {}: {e}", path.display())))?;
-    if meta.len() > 1024 * 1024 {
+    let cannot =
+        |e: std::io::Error| CliError::usage(format!("cannot read {what} {}: {e}", path.display()));
+    // Read at most a bit more than the limit: a size check on the metadata can be fooled by
+    // special files such as /dev/zero.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| {
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_SECRET_FILE + 1), &mut bytes)
+        })
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_SECRET_FILE {
         return Err(CliError::usage(format!(
             "{what} {} is too large",
             path.display()
         )));
     }
-    fs::read(path)
-        .map_err(|e| CliError::usage(format!("cannot read {what} {}: {e}", path.display())))
+    Ok(bytes)
 }
 
 /// Whether there is a terminal to prompt on.

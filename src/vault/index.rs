@@ -128,6 +128,9 @@ impl std::fmt::Debug for IndexEntry {
 struct IndexFile {
     format: String,
     format_version: u64,
+    /// `search::fold::FOLD_VERSION` of the keys (a segment with other keys is rebuilt).
+    #[serde(default)]
+    keys_version: u64,
     entries: Vec<IndexEntry>,
     #[serde(with = "serde_bytes")]
     pad: Vec<u8>,
@@ -138,6 +141,7 @@ pub fn seal(identity: &VaultIdentity, entries: Vec<IndexEntry>) -> Result<Vec<u8
     let mut file = IndexFile {
         format: "tvault-index".to_owned(),
         format_version: INDEX_FORMAT,
+        keys_version: crate::search::fold::FOLD_VERSION,
         entries,
         pad: Vec::new(),
     };
@@ -186,6 +190,9 @@ pub fn read_verified(
             ciborium::from_reader(&mut plain).map_err(|_| "index segment is damaged".to_owned())?;
         if file.format != "tvault-index" {
             return Err("not a tvault index segment".to_owned());
+        }
+        if file.keys_version != crate::search::fold::FOLD_VERSION {
+            return Err("written with other search folding rules (rebuilt)".to_owned());
         }
         if file.format_version > INDEX_FORMAT {
             return Err(format!(

@@ -41,6 +41,11 @@ use crate::error::{Error, Result};
 use crate::record::Record;
 use envelope::Envelope;
 pub use indexing::IndexView;
+
+/// The index entry of a record version (for tools and fuzzing).
+pub fn index_entry(envelope: &Envelope, path: &str, size: u64) -> index::IndexEntry {
+    indexing::entry_for(envelope, path, size)
+}
 use journal::{Entry, Journal, Op};
 use keyslot::{VaultConfig, VaultSecrets};
 use store::VaultLock;
