@@ -153,14 +153,26 @@ fn contains_whole(haystack: &str, needle: &str) -> bool {
 }
 
 fn phrase_in(needles: &[Needle], value: &str) -> bool {
-    if needles.is_empty() {
-        return false;
+    match needles {
+        [] => false,
+        // The common case, without allocating.
+        [one] => value.split(' ').any(|k| one.matches(k)),
+        [first, rest @ ..] => {
+            let mut words = value.split(' ');
+            while words.clone().next().is_some() {
+                let mut window = words.clone();
+                if window.next().is_some_and(|k| first.matches(k))
+                    && rest
+                        .iter()
+                        .all(|n| window.next().is_some_and(|k| n.matches(k)))
+                {
+                    return true;
+                }
+                words.next();
+            }
+            false
+        }
     }
-    let words: Vec<&str> = value.split(' ').collect();
-    words.len() >= needles.len()
-        && words
-            .windows(needles.len())
-            .any(|window| window.iter().zip(needles).all(|(k, n)| n.matches(k)))
 }
 
 #[cfg(test)]

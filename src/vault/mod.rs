@@ -532,11 +532,18 @@ impl Vault {
         let staging = self.layout.staging();
         store::create_private_dir(&staging)?;
         let mut by_hash: HashMap<String, Vec<String>> = HashMap::new();
-        for (rel, expected) in self.journal.expected().clone() {
-            by_hash
-                .entry(staged_name(&expected.sha256))
-                .or_default()
-                .push(rel);
+        // Nothing staged (the common case): no need to index the journal's state by hash.
+        let staged_any = fs::read_dir(&staging)
+            .map_err(|e| Error::io(&staging, e))?
+            .next()
+            .is_some();
+        if staged_any {
+            for (rel, expected) in self.journal.expected() {
+                by_hash
+                    .entry(staged_name(&expected.sha256))
+                    .or_default()
+                    .push(rel.clone());
+            }
         }
         let mut moved = false;
         for entry in fs::read_dir(&staging).map_err(|e| Error::io(&staging, e))? {
@@ -603,7 +610,7 @@ impl Vault {
             ops.push(op);
         }
         // Only files the journal vouches for are removed (and so named in the entry).
-        let expected = self.journal.expected().clone();
+        let expected = self.journal.expected();
         let removals: Vec<String> = removals
             .into_iter()
             .filter(|rel| expected.contains_key(rel))
