@@ -115,19 +115,48 @@ impl Vault {
         index::read_verified(&self.secrets.identity, file, &exp.sha256)
     }
 
+    /// The index segments the journal vouches for.
+    fn segments(&self) -> Vec<String> {
+        self.journal
+            .expected()
+            .keys()
+            .filter(|rel| rel.starts_with("index/"))
+            .cloned()
+            .collect()
+    }
+
+    /// The index entry of version `version` of record `id`, read from its file `rel` (checked
+    /// against the journal and decrypted).
+    fn entry_from_record(
+        &self,
+        id: &str,
+        version: u64,
+        rel: &str,
+    ) -> std::result::Result<IndexEntry, String> {
+        let path = self.layout.root.join(rel);
+        let ct = self.read_vouched(rel)?;
+        let plain = self
+            .secrets
+            .identity
+            .decrypt(&ct)
+            .map_err(|e| e.to_string())?;
+        let envelope = Envelope::from_cbor(&plain, &path).map_err(|e| super::problem_reason(&e))?;
+        if envelope.id != id || envelope.version != version {
+            return Err(format!(
+                "holds record {} version {}, but the journal says record {id} version {version} (swapped or duplicated)",
+                envelope.id, envelope.version
+            ));
+        }
+        Ok(entry_for(&envelope, rel, ct.len() as u64))
+    }
+
     /// Reads the index and fills its gaps from the records (in memory; see
     /// [`Vault::save_index`]).
     pub fn index(&self) -> Result<IndexView> {
         let mut view = IndexView::default();
         let current = self.current_records();
         let mut by_id: HashMap<String, IndexEntry> = HashMap::new();
-        let segments: Vec<String> = self
-            .journal
-            .expected()
-            .keys()
-            .filter(|rel| rel.starts_with("index/"))
-            .cloned()
-            .collect();
+        let segments = self.segments();
         for rel in &segments {
             view.segments += 1;
             let path = self.layout.root.join(rel);
@@ -154,18 +183,9 @@ impl Vault {
             .filter(|(id, _)| !by_id.contains_key(*id))
             .map(|(id, (version, rel))| (id.clone(), *version, rel.clone()))
             .collect();
-        let identity = &self.secrets.identity;
         let rebuilt = parallel_map(missing, |(id, version, rel)| {
-            let path = self.layout.root.join(&rel);
-            let result = self.read_vouched(&rel).and_then(|ct| {
-                let plain = identity.decrypt(&ct).map_err(|e| e.to_string())?;
-                let envelope = Envelope::from_cbor(&plain, &path).map_err(|e| super::problem_reason(&e))?;
-                if envelope.id != id || envelope.version != version {
-                    return Err(format!("holds record {} version {}, but the journal says record {id} version {version}", envelope.id, envelope.version));
-                }
-                Ok(entry_for(&envelope, &rel, ct.len() as u64))
-            });
-            (id, path, result)
+            let result = self.entry_from_record(&id, version, &rel);
+            (id, self.layout.root.join(&rel), result)
         });
         for (id, path, result) in rebuilt {
             match result {
@@ -187,13 +207,7 @@ impl Vault {
     pub fn save_index(&mut self, mut entries: Vec<IndexEntry>) -> Result<()> {
         entries.sort_by(|a, b| a.id.cmp(&b.id));
         let segment = index::seal(&self.secrets.identity, entries)?;
-        let old: Vec<String> = self
-            .journal
-            .expected()
-            .keys()
-            .filter(|rel| rel.starts_with("index/"))
-            .cloned()
-            .collect();
+        let old = self.segments();
         let stem = names::new_file_stem();
         let pending = vec![Pending {
             rel: format!("index/{stem}.age"),
@@ -206,23 +220,12 @@ impl Vault {
     /// Rebuilds the whole index from the records and saves it. Returns the number of entries.
     pub fn reindex(&mut self) -> Result<(usize, Vec<Problem>)> {
         let current = self.current_records();
-        let identity = &self.secrets.identity;
         let items: Vec<(String, (u64, String))> = current.into_iter().collect();
         let results = parallel_map(items, |(id, (version, rel))| {
-            let path = self.layout.root.join(&rel);
-            let result = self.read_vouched(&rel).and_then(|ct| {
-                let plain = identity.decrypt(&ct).map_err(|e| e.to_string())?;
-                let envelope =
-                    Envelope::from_cbor(&plain, &path).map_err(|e| super::problem_reason(&e))?;
-                if envelope.id != id || envelope.version != version {
-                    return Err(
-                        "holds another record than the journal says (swapped or duplicated)"
-                            .to_owned(),
-                    );
-                }
-                Ok(entry_for(&envelope, &rel, ct.len() as u64))
-            });
-            (path, result)
+            (
+                self.layout.root.join(&rel),
+                self.entry_from_record(&id, version, &rel),
+            )
         });
         let mut entries = Vec::new();
         let mut problems = Vec::new();
