@@ -15,9 +15,10 @@ fuzz_target!(|data: &[u8]| {
     match query::parse(&args) {
         Ok(parsed) => {
             let record = &parse_records(
-                br#"{"witness": {"names": ["Іван Петрук", "Ivan Petruk"], "status": "serving_sentence"},
+                r#"{"witness": {"names": ["Іван Петрук", "Ivan Petruk"], "status": "serving_sentence"},
                      "acts": [{"type": "arrest", "date": "2022-04/2022-06", "charges": ["CC 361-1"]}],
-                     "tags": ["strike"], "summary": "Mine 3"}"#,
+                     "tags": ["strike"], "summary": "Mine 3"}"#
+                    .as_bytes(),
             )
             .expect("the fixture is valid")[0];
             let envelope = tvault::vault::envelope::Envelope::new(

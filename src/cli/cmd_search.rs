@@ -60,8 +60,9 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs, ui: &mut Ui) -> Result<(), Cl
             hits.push(entry);
         }
     }
-    // A hit whose file is planted, gone or changed in size is not served (show, list and
-    // verify check every byte).
+    // A hit whose file is gone is not served, and planted record files are reported; the hits'
+    // metadata comes from the index the journal vouches for (show, list and verify check every
+    // byte of the record files).
     let damaged = vault.survey(&view)?;
     hits.retain(|entry| {
         let path = vault.layout().root().join(&entry.path);

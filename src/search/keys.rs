@@ -149,8 +149,12 @@ pub fn record_keys(record: &Record) -> String {
 /// The lines of a keys string: (field code, keys separated by spaces).
 pub fn lines(keys: &str) -> impl Iterator<Item = (u8, &str)> {
     keys.split('\n').filter_map(|line| {
-        let code = line.as_bytes().first()?.checked_sub(b'0')?;
-        Some((code, &line[1..]))
+        let code = line
+            .as_bytes()
+            .first()?
+            .checked_sub(b'0')
+            .filter(|c| *c <= 9)?;
+        Some((code, line.get(1..)?))
     })
 }
 

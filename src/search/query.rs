@@ -131,6 +131,12 @@ pub enum QueryError {
     Empty { token: String },
 }
 
+/// A token as it may appear in a one-line error: control and other invisible characters
+/// escaped, so the message stays one line and cannot rewrite a terminal.
+fn shown(token: &str) -> String {
+    token.escape_debug().to_string()
+}
+
 fn field_list() -> String {
     let mut names: Vec<&str> = Field::ALL.iter().map(|(n, _)| *n).collect();
     names.push("date");
@@ -181,7 +187,7 @@ where
 {
     let code = value.trim().to_lowercase().replace([' ', '-'], "_");
     code.parse::<T>().map_err(|e| QueryError::BadValue {
-        token: token.to_owned(),
+        token: shown(token),
         message: e.to_string(),
     })
 }
@@ -193,7 +199,11 @@ pub fn parse<S: AsRef<str>>(args: &[S]) -> Result<Query, QueryError> {
     for token in tokenize(&text.join(" "))? {
         let (negated, body) = match token.strip_prefix('-') {
             Some(rest) if !rest.is_empty() => (true, rest),
-            Some(_) => return Err(QueryError::Empty { token }),
+            Some(_) => {
+                return Err(QueryError::Empty {
+                    token: shown(&token),
+                });
+            }
             None => (false, token.as_str()),
         };
         let field_split = body.split_once(':').filter(|(name, _)| {
@@ -206,7 +216,9 @@ pub fn parse<S: AsRef<str>>(args: &[S]) -> Result<Query, QueryError> {
                 let (value, quoted) = unquote(body);
                 let words = words_of(&value);
                 if words.is_empty() {
-                    return Err(QueryError::Empty { token });
+                    return Err(QueryError::Empty {
+                        token: shown(&token),
+                    });
                 }
                 if quoted && words.len() > 1 {
                     Term::Phrase(words)
@@ -218,18 +230,20 @@ pub fn parse<S: AsRef<str>>(args: &[S]) -> Result<Query, QueryError> {
                 let name_lower = name.to_lowercase();
                 let (value, _) = unquote(value);
                 if value.is_empty() {
-                    return Err(QueryError::Empty { token });
+                    return Err(QueryError::Empty {
+                        token: shown(&token),
+                    });
                 }
                 if name_lower == "date" {
                     let (from, to) = parse_range(&value).map_err(|_| QueryError::BadDate {
-                        token: token.clone(),
+                        token: shown(&token),
                     })?;
                     Term::Date(from, to)
                 } else {
                     let Some((_, field)) = Field::ALL.iter().find(|(n, _)| *n == name_lower) else {
                         return Err(QueryError::UnknownField {
-                            field: name.to_owned(),
-                            token,
+                            field: shown(name),
+                            token: shown(&token),
                         });
                     };
                     match field {
@@ -341,6 +355,9 @@ mod tests {
         assert!(matches!(parse(&["\"open"]), Err(QueryError::UnclosedQuote)));
         assert!(matches!(parse(&["name:"]), Err(QueryError::Empty { .. })));
         assert!(matches!(parse(&["-"]), Err(QueryError::Empty { .. })));
+        // Found by the query fuzz target: a quoted newline made a two-line error.
+        let err = parse(&["\"\n\""]).unwrap_err().to_string();
+        assert!(!err.contains('\n'), "{err:?}");
         // Times and codes with colons are words, not fields.
         assert_eq!(one("10:30").term, Term::Words(vec!["10:30".into()]));
     }

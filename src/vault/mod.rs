@@ -408,19 +408,7 @@ impl Vault {
         // or worse delete, files outside the vault. Readers go on, so that `verify` can report
         // it; they never list a linked directory's content (`verify::walk`).
         if access == Access::Write {
-            for dir in [
-                layout.keys(),
-                layout.records(),
-                layout.journal(),
-                layout.index(),
-                layout.staging(),
-            ] {
-                if fs::symlink_metadata(&dir)
-                    .is_ok_and(|m| m.file_type().is_symlink() || !m.is_dir())
-                {
-                    return Err(Error::Symlink { path: dir });
-                }
-            }
+            refuse_linked_dirs(&layout)?;
         }
         let lock = VaultLock::acquire(&layout.lock(), access == Access::Write, store::LOCK_WAIT)?;
         // The slot that opened the vault: its path relative to the vault and its bytes, checked
@@ -491,6 +479,9 @@ impl Vault {
             };
             check_slot(&layout, &journal, rel, &bytes, staged)?;
         }
+        if access == Access::Write {
+            refuse_broken_journal(&layout, &journal)?;
+        }
         let mut vault = Vault {
             layout,
             secrets,
@@ -508,6 +499,9 @@ impl Vault {
     /// types, and takes the exclusive lock only to write). The journal is re-read, since another
     /// command may have written in between.
     pub fn relock(&mut self, access: Access) -> Result<()> {
+        if access == Access::Write {
+            refuse_linked_dirs(&self.layout)?;
+        }
         // Release first: flock conflicts with itself across two open files of one process.
         self._lock = VaultLock::released();
         self._lock = VaultLock::acquire(
@@ -521,6 +515,7 @@ impl Vault {
             &self.secrets.mac_key,
         )?;
         if access == Access::Write {
+            refuse_broken_journal(&self.layout, &self.journal)?;
             self.recover()?;
         }
         Ok(())
@@ -611,12 +606,12 @@ impl Vault {
         }
         // Only files the journal vouches for are removed (and so named in the entry).
         let expected = self.journal.expected();
-        let removals: Vec<String> = removals
+        let removals: Vec<(String, Vec<u8>)> = removals
             .into_iter()
-            .filter(|rel| expected.contains_key(rel))
+            .filter_map(|rel| expected.get(&rel).map(|e| (rel, e.sha256.clone())))
             .collect();
-        for rel in &removals {
-            ops.push(Op::remove(rel, &expected[rel].sha256));
+        for (rel, sha256) in &removals {
+            ops.push(Op::remove(rel, sha256));
         }
         batch.flush()?;
         let entry = Entry::new(&self.secrets.mac_key, &self.journal.heads(), action, ops);
@@ -628,13 +623,21 @@ impl Vault {
         store::write_atomic(&staging, &journal_file, &sealed)?; // the commit point
         self.journal.insert(entry, journal_file);
         batch.publish()?;
-        for rel in &removals {
+        for (rel, sha256) in &removals {
+            // Only the bytes the journal vouched for: a file planted in their place is evidence
+            // for `verify`, not ours to delete. (Index segments are a cache: a damaged one that a
+            // rebuilt index supersedes goes too.)
             let path = self.layout.root.join(rel);
-            store::crash_point(&path)?;
-            match fs::remove_file(&path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(Error::io(&path, e)),
+            let vouched = rel.starts_with("index/")
+                || store::read_regular(&path, size_limit(rel))
+                    .is_ok_and(|b| crypto::sha256(&b)[..] == sha256[..]);
+            if vouched {
+                store::crash_point(&path)?;
+                match fs::remove_file(&path) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(Error::io(&path, e)),
+                }
             }
         }
         if self.journal.file_paths.len() > COMPACT_AFTER {
@@ -791,6 +794,40 @@ impl Vault {
         let ct = store::read_regular(&self.layout.passphrase_slot(), MAX_KEY_FILE).ok()?;
         crypto::scrypt_work_factor(&ct)
     }
+}
+
+/// Refuses a vault whose directories are symbolic links (or not directories): a writer would
+/// write, move or delete files outside the vault.
+fn refuse_linked_dirs(layout: &Layout) -> Result<()> {
+    for dir in [
+        layout.keys(),
+        layout.records(),
+        layout.journal(),
+        layout.index(),
+        layout.staging(),
+    ] {
+        if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink() || !m.is_dir()) {
+            return Err(Error::Symlink { path: dir });
+        }
+    }
+    Ok(())
+}
+
+/// Refuses to write on a vault whose journal is missing, empty or cut: the next entry would
+/// vouch for whatever files are there now (a replaced key slot included).
+fn refuse_broken_journal(layout: &Layout, journal: &Journal) -> Result<()> {
+    let cut = journal.problems.iter().any(|p| {
+        p.reason.contains("is missing")
+            || p.reason.contains("no entry")
+            || p.reason.contains("no initial entry")
+    });
+    if journal.entries.is_empty() || cut {
+        return Err(Error::corrupt(
+            &layout.journal(),
+            "the integrity journal is missing or incomplete; refusing to write (run `tvault verify`)",
+        ));
+    }
+    Ok(())
 }
 
 /// The secrets in a passphrase slot waiting in `staging/` that this passphrase opens, with its

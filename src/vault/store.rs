@@ -63,6 +63,18 @@ pub(crate) fn crash_point(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Refuses to write into a directory that is a symbolic link (a planted shard link would send
+/// files outside the vault).
+fn refuse_linked_parent(target: &Path) -> Result<()> {
+    let parent = target.parent().unwrap_or(Path::new("."));
+    if fs::symlink_metadata(parent).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Error::Symlink {
+            path: parent.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
 /// Creates a directory (and parents) with mode 0700 where the file system has modes.
 pub fn create_private_dir(path: &Path) -> Result<()> {
     let mut builder = fs::DirBuilder::new();
@@ -112,13 +124,18 @@ fn private_temp_in(dir: &Path) -> Result<tempfile::NamedTempFile> {
 /// Atomically replaces (or creates) `target` with `bytes`: temp file in `staging`, fsync, rename,
 /// fsync the target's directory. `staging` must be on the same file system as `target`.
 pub fn write_atomic(staging: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+    refuse_linked_parent(target)?;
+    crash_point(target)?;
     let mut tmp = private_temp_in(staging)?;
     tmp.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
+    crash_point(target)?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(tmp.path(), e))?;
+    crash_point(target)?;
     tmp.persist(target)
         .map_err(|e| Error::io(target, e.error))?;
+    crash_point(target)?;
     sync_dir(target.parent().unwrap_or(Path::new(".")))
 }
 
@@ -181,6 +198,7 @@ impl<'a> Batch<'a> {
                 create_private_dir(&parent)?;
                 dirs.insert(parent);
             }
+            refuse_linked_parent(target)?;
             crash_point(target)?;
             fs::rename(staged, target).map_err(|e| Error::io(target, e))?;
         }

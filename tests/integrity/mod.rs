@@ -1657,3 +1657,25 @@ fn usage_errors_are_one_error_and_one_hint_line() {
         assert!(lines[1].starts_with("hint: "), "{args:?}: {}", out.stderr);
     }
 }
+
+/// Review finding: with its journal deleted, a vault must not accept writes, or the next entry
+/// would vouch for whatever files are there (a replaced key slot included).
+#[test]
+fn writers_refuse_a_vault_whose_journal_was_deleted() {
+    let (env, _) = fresh(2);
+    fs::remove_dir_all(env.vault.join("journal")).unwrap();
+    fs::create_dir(env.vault.join("journal")).unwrap();
+    let before = fs::read_dir(env.vault.join("journal")).unwrap().count();
+    let out = env
+        .with_passphrase(&["add", "--from", "-"])
+        .stdin(records_json(1, 1))
+        .output();
+    out.code(1);
+    assert!(out.stderr.contains("journal"), "{}", out.stderr);
+    assert_eq!(
+        fs::read_dir(env.vault.join("journal")).unwrap().count(),
+        before
+    );
+    let out = env.with_passphrase(&["verify"]).output();
+    out.code(1);
+}
