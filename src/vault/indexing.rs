@@ -67,11 +67,17 @@ impl Vault {
         current
     }
 
-    /// Reads `rel` as the journal vouches for it (in place, or staged by an interrupted write),
-    /// checking its SHA-256.
-    pub(crate) fn read_vouched(&self, rel: &str) -> std::result::Result<Vec<u8>, String> {
-        let expected = self.journal.expected();
-        let exp = expected.get(rel).ok_or("not in the journal")?;
+    /// Where the file the journal vouches for at `rel` is (in place, or still staged by an
+    /// interrupted write), and what the journal says of it.
+    fn vouched_path(
+        &self,
+        rel: &str,
+    ) -> std::result::Result<(std::path::PathBuf, &super::journal::Expected), String> {
+        let exp = self
+            .journal
+            .expected()
+            .get(rel)
+            .ok_or("not in the journal")?;
         let in_place = self.layout.root.join(rel);
         let staged = self.layout.staging().join(super::staged_name(&exp.sha256));
         let path = if in_place.exists() || !staged.exists() {
@@ -79,6 +85,13 @@ impl Vault {
         } else {
             staged
         };
+        Ok((path, exp))
+    }
+
+    /// Reads `rel` as the journal vouches for it (in place, or staged by an interrupted write),
+    /// checking its SHA-256.
+    pub(crate) fn read_vouched(&self, rel: &str) -> std::result::Result<Vec<u8>, String> {
+        let (path, exp) = self.vouched_path(rel)?;
         let bytes = store::read_regular(&path, super::size_limit(rel))
             .map_err(|e| super::problem_reason(&e))?;
         if crypto::sha256(&bytes)[..] != exp.sha256[..] {
@@ -92,18 +105,7 @@ impl Vault {
     /// Reads one index segment as the journal vouches for it, streaming (see
     /// [`index::read_verified`]).
     fn read_segment(&self, rel: &str) -> std::result::Result<Vec<IndexEntry>, String> {
-        let exp = self
-            .journal
-            .expected()
-            .get(rel)
-            .ok_or("not in the journal")?;
-        let in_place = self.layout.root.join(rel);
-        let staged = self.layout.staging().join(super::staged_name(&exp.sha256));
-        let path = if in_place.exists() || !staged.exists() {
-            in_place
-        } else {
-            staged
-        };
+        let (path, exp) = self.vouched_path(rel)?;
         let meta = std::fs::symlink_metadata(&path).map_err(|e| e.to_string())?;
         if meta.file_type().is_symlink() || !meta.is_file() {
             return Err("not a regular file".to_owned());
