@@ -18,44 +18,7 @@ use common::{
 
 /// The example record of SPEC.md ("Record schema"), with one value chosen for each
 /// `a | b | c` alternative.
-const SPEC_EXAMPLE: &str = r#"{
-  "title":    "internal working title",
-  "language": "be",
-  "witness": {
-    "names":      ["Іван Пятровіч Петрук", "Ivan Petruk"],
-    "pseudonym":  "Worker B-17",
-    "sex":        "male",
-    "birth_date": "1975",
-    "occupation": "miner",
-    "employer":   "Belaruskali",
-    "unions":     [{"name": "BITU", "role": "primary_org_leader"}],
-    "status":     "serving_sentence",
-    "status_as_of": "2024-03",
-    "whereabouts":  "Penal colony No. 3, Vitsba",
-    "residence":  {"country": "LT", "region": "", "locality": "Vilnius"},
-    "contact":    "+375 29 123-45-67, @ivanp"
-  },
-  "interview": {"date": "2024-03-02", "mode": "video_call", "interviewer": "A. K.", "place": "Vilnius"},
-  "acts": [{
-    "type":         "arrest",
-    "date":         "2022-04-19",
-    "place":        {"country": "BY", "region": "Minsk Region", "locality": "Salihorsk", "site": "Mine 3"},
-    "perpetrators": ["KGB"],
-    "officials":    ["Investigator S. Ivanou"],
-    "charges":      ["CC 361-1"],
-    "sentence":     "4 years, general regime colony",
-    "in_absentia":  false,
-    "notes":        "free text"
-  }],
-  "people":   [{"name": "Алена Касцюк", "relation": "co-defendant"}],
-  "consent":  [{"purpose": "ilo_cfa", "level": "named_full"},
-               {"purpose": "public_report", "level": "pseudonym", "conditions": "not before release"}],
-  "risk":     "high",
-  "tags":     ["strike"],
-  "sensitive_terms": ["any string that must never leave in an export"],
-  "summary":   "free text",
-  "narrative": "free text: the testimony itself"
-}"#;
+const SPEC_EXAMPLE: &str = include_str!("data/spec-example.json");
 
 /// A record written entirely in Cyrillic (Belarusian and Russian), with reduced-precision and
 /// uncertain dates.
