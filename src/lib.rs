@@ -16,7 +16,9 @@ pub mod cli;
 pub mod crypto;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod record;
+pub mod redact;
 pub mod search;
 pub mod vault;
 

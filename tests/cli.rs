@@ -2,8 +2,12 @@
 //! (see `common::TestEnv`), checked on exit code, stdout and stderr, plus what it leaves on disk.
 
 mod common;
+mod export;
+mod i18n;
 mod integrity;
+mod redaction;
 mod search;
+mod tools;
 
 use std::ffi::OsStr;
 use std::fs;

@@ -62,6 +62,11 @@ pub struct GlobalArgs {
     /// Machine-readable output: JSON Lines, or one JSON object for `show`
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// Interface language: en, be or ru [default: TVAULT_LANG, else the locale, else en]
+    #[arg(long, global = true, value_name = "LANG",
+          value_parser = clap::builder::PossibleValuesParser::new(["en", "be", "ru"]))]
+    pub lang: Option<String>,
 }
 
 /// The commands.
@@ -79,15 +84,25 @@ pub enum Command {
     /// Search the records' metadata (decrypted in memory only); prints matching records, most
     /// recent act first
     Search(SearchArgs),
+    /// Export redacted summaries of the matching records (all without a query) for one purpose,
+    /// as the witnesses' consent allows
+    Export(ExportArgs),
     /// Rebuild the encrypted search index from the records
     Reindex(ReindexArgs),
     /// Change the passphrase without rewriting any record
     Passwd(PasswdArgs),
     /// Check every file against the integrity journal; exit 1 if anything is wrong
     Verify(VerifyArgs),
+    /// Describe the vault: id, formats, record count, recipients, passphrase strength, index and
+    /// journal state (decrypts nothing but the key slot, config, journal and index)
+    Info(InfoArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on standard output
+    Man(ManArgs),
     /// Run every command on a throwaway vault of fictional testimonies, then remove it
     Demo(DemoArgs),
-    /// Measure add, search, list and verify on synthetic vaults (a Markdown report)
+    /// Measure add, search, list, export and verify on synthetic vaults (a Markdown report)
     Bench(BenchArgs),
 }
 
@@ -162,6 +177,63 @@ pub struct SearchArgs {
     pub limit: Option<usize>,
 }
 
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "For each matching record, its consent for --purpose decides: none, no_use or \
+aggregate_only: withheld (counted, never listed); anonymous: no name (`Witness 1`, ...); pseudonym: \
+the record's pseudonym or a stable one derived from a vault secret; named_limited: the primary name \
+is kept; named_full: also full dates and places. Whatever the level, contacts, whereabouts, \
+residence, third parties, interviewers, sensitive terms, phone numbers, e-mail addresses, handles, \
+ID numbers, addresses and plates are removed from every field and from free text, and officials \
+are removed unless the purpose is accountability. The finished output is re-scanned; if anything \
+is left, nothing is written and the record is named. docs/EXPORT.md explains every rule.\n\n\
+The export is plaintext: it is never printed to a terminal unless you pass --out -.\n\n\
+Examples:\n  tvault export --purpose ilo_cfa --format md --out ilo.md --report ilo-report.json\n  \
+tvault export union:BITU date:2022.. --purpose ohchr --format json --out ohchr.json"
+)]
+pub struct ExportArgs {
+    /// The query, as for `search`; no query exports every record
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// What the export is for; each record's consent for this purpose decides what leaves
+    #[arg(long, value_name = "PURPOSE", required = true,
+          value_parser = clap::builder::PossibleValuesParser::new(crate::record::Purpose::NAMES))]
+    pub purpose: String,
+
+    /// Output format
+    #[arg(long, value_name = "FORMAT", default_value = "json",
+          value_parser = clap::builder::PossibleValuesParser::new(["json", "csv", "md"]))]
+    pub format: String,
+
+    /// Write the export to FILE (`-`: standard output, even a terminal) [default: standard
+    /// output, unless it is a terminal]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Also write a redaction report (JSON: counts by kind and record, withheld records by
+    /// reason, generalisations; never a removed value) to FILE
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Replace FILE of --out and --report if it exists
+    #[arg(long)]
+    pub force: bool,
+
+    /// Include the testimony itself (redacted like every other text)
+    #[arg(long)]
+    pub include_narrative: bool,
+
+    /// Do not remove names that nobody listed in a record but that look like names
+    #[arg(long)]
+    pub keep_unlisted_names: bool,
+
+    /// Let the query also search the narrative (slower: decrypts each record)
+    #[arg(long)]
+    pub narrative: bool,
+}
+
 /// Arguments of `reindex`.
 #[derive(Debug, Args)]
 pub struct ReindexArgs {}
@@ -191,6 +263,27 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "FINGERPRINT")]
     pub expect: Option<String>,
 }
+
+/// Arguments of `info`.
+#[derive(Debug, Args)]
+pub struct InfoArgs {}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+#[command(after_help = "Install, for example:\n  \
+bash: tvault completions bash > ~/.local/share/bash-completion/completions/tvault\n  \
+zsh:  tvault completions zsh > ~/.zfunc/_tvault   (with fpath+=~/.zfunc before compinit)\n  \
+fish: tvault completions fish > ~/.config/fish/completions/tvault.fish")]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+#[command(after_help = "Install, for example: tvault man > ~/.local/share/man/man1/tvault.1")]
+pub struct ManArgs {}
 
 /// Arguments of `bench`.
 #[derive(Debug, Args)]

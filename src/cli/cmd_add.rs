@@ -1,5 +1,6 @@
 //! `tvault add`: records from JSON (`--from FILE|-`) or the guided prompt; prints the new ids.
 
+use crate::tr;
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
@@ -16,21 +17,25 @@ const MAX_INPUT: u64 = 1 << 30;
 /// Runs `add`.
 pub fn run(global: &GlobalArgs, args: &AddArgs, ui: &mut Ui) -> Result<(), CliError> {
     if !args.attach.is_empty() {
-        return Err(CliError::usage(
-            "attachments (--attach) are not supported by this version of tvault",
-        )
-        .hint("add the record without --attach; attachments come in a later version"));
+        return Err(
+            CliError::usage(tr!("err-attach-unsupported")).hint(tr!("hint-attach-unsupported"))
+        );
     }
     let ids = match &args.from {
         Some(path) => {
             let (input, name) = read_input(path)?;
             let records = record::parse_records(&input).map_err(|e| {
-                CliError::failure(format!("{name}: invalid record: {e}"))
-                    .hint("nothing was added; fix the record and run the same command again")
+                CliError::failure(tr!(
+                    "err-input-invalid",
+                    input = name.as_str(),
+                    reason = e.to_string()
+                ))
+                .hint(tr!("hint-input-invalid"))
             })?;
             if records.is_empty() {
-                return Err(CliError::failure(format!(
-                    "{name}: no records in the input"
+                return Err(CliError::failure(tr!(
+                    "err-input-empty",
+                    input = name.as_str()
                 )));
             }
             let mut vault = unlock::open(global, Access::Write)?;
@@ -38,14 +43,11 @@ pub fn run(global: &GlobalArgs, args: &AddArgs, ui: &mut Ui) -> Result<(), CliEr
         }
         None => {
             if !std::io::stdin().is_terminal() {
-                return Err(CliError::usage(
-                    "no input: pass --from FILE, or --from - to read stdin",
-                )
-                .hint("without --from, add asks field by field on a terminal"));
+                return Err(CliError::usage(tr!("err-no-input")).hint(tr!("hint-no-input")));
             }
             let mut vault = unlock::open(global, Access::Read)?;
             let Some(record) = guided::prompt_record(ui)? else {
-                ui.note("nothing added");
+                ui.note(&tr!("note-nothing-added"));
                 return Ok(());
             };
             vault.relock(Access::Write)?;
@@ -55,11 +57,7 @@ pub fn run(global: &GlobalArgs, args: &AddArgs, ui: &mut Ui) -> Result<(), CliEr
     for id in &ids {
         ui.line(id)?;
     }
-    ui.note(&format!(
-        "added {} record{}",
-        ids.len(),
-        if ids.len() == 1 { "" } else { "s" }
-    ));
+    ui.note(&tr!("note-added", count = ids.len()));
     Ok(())
 }
 
@@ -69,26 +67,38 @@ fn read_input(path: &Path) -> Result<(Vec<u8>, String), CliError> {
         std::io::stdin()
             .take(MAX_INPUT + 1)
             .read_to_end(&mut input)
-            .map_err(|e| CliError::failure(format!("cannot read stdin: {e}")))?;
+            .map_err(|e| CliError::failure(tr!("err-read-stdin", reason = e.to_string())))?;
         check_size(&input, "stdin")?;
         return Ok((input, "stdin".to_owned()));
     }
     let name = path.display().to_string();
-    let file = std::fs::File::open(path)
-        .map_err(|e| CliError::usage(format!("cannot read {name}: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        CliError::usage(tr!(
+            "err-read-input",
+            input = name.as_str(),
+            reason = e.to_string()
+        ))
+    })?;
     file.take(MAX_INPUT + 1)
         .read_to_end(&mut input)
-        .map_err(|e| CliError::usage(format!("cannot read {name}: {e}")))?;
+        .map_err(|e| {
+            CliError::usage(tr!(
+                "err-read-input",
+                input = name.as_str(),
+                reason = e.to_string()
+            ))
+        })?;
     check_size(&input, &name)?;
     Ok((input, name))
 }
 
 fn check_size(input: &[u8], name: &str) -> Result<(), CliError> {
     if input.len() as u64 > MAX_INPUT {
-        return Err(CliError::failure(format!(
-            "{name}: input larger than {} MiB (each record may be at most {} MiB)",
-            MAX_INPUT >> 20,
-            MAX_RECORD_BYTES >> 20
+        return Err(CliError::failure(tr!(
+            "err-input-too-large",
+            input = name,
+            max = MAX_INPUT >> 20,
+            record_max = MAX_RECORD_BYTES >> 20
         )));
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! `tvault bench`: builds synthetic vaults of N records in a temporary directory and measures the
 //! real binary (fresh processes, unlocked with an identity so scrypt is excluded): add
-//! throughput, the cost of one more `add`, search, list and verify times, peak memory of
+//! throughput, the cost of one more `add`, search, list, export and verify times, peak memory of
 //! search, and the time the stock `age` tool takes to decrypt one file holding the same
 //! metadata (the yardstick of the search goal). Prints a Markdown report on stdout.
 
@@ -435,6 +435,36 @@ pub fn run(_global: &GlobalArgs, args: &BenchArgs, ui: &mut Ui) -> Result<(), Cl
             walls.push(measure(tvault(&vault).arg("list"), None)?.wall);
         }
         ui.line(&format!("| list | {} |", ms(median(walls))))?;
+        for format in ["json", "md"] {
+            let mut walls = Vec::new();
+            let mut peak = 0;
+            for _ in 0..args.runs {
+                let run = measure(
+                    tvault(&vault).args([
+                        "export",
+                        "--purpose",
+                        "ilo_cfa",
+                        "--format",
+                        format,
+                        "--out",
+                        "-",
+                    ]),
+                    None,
+                )?;
+                if !run.ok {
+                    return Err(CliError::failure(format!(
+                        "bench: export --format {format} failed"
+                    )));
+                }
+                peak = peak.max(run.peak_kib);
+                walls.push(run.wall);
+            }
+            ui.line(&format!(
+                "| export of {n} redacted summaries (`--format {format}`) | {}, peak {} MiB |",
+                ms(median(walls)),
+                peak / 1024
+            ))?;
+        }
         let verify = measure(tvault(&vault).arg("verify"), None)?;
         ui.line(&format!(
             "| verify (every byte against the journal) | {} |",

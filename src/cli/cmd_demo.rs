@@ -227,7 +227,61 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     }
 
     demo.say(
-        "6. Verify every byte against the integrity journal. Write the journal head down\n\
+        "6. Export redacted summaries for the ILO, as each witness's consent for that purpose\n\
+         allows: names, contacts, whereabouts, third parties and identifiers removed in every\n\
+         script and case; records without consent withheld and only counted.",
+    )?;
+    let report = base.join("ilo-report.json");
+    let r = report.display().to_string();
+    let out = demo.run(
+        &format!(
+            "export --purpose ilo_cfa --format md --include-narrative --report {r} --out - --vault {v} --identity {k}"
+        ),
+        &[
+            "export",
+            "--purpose",
+            "ilo_cfa",
+            "--format",
+            "md",
+            "--include-narrative",
+            "--report",
+            &r,
+            "--out",
+            "-",
+            "--vault",
+            &v,
+            "--identity",
+            &k,
+        ],
+        None,
+        45,
+    )?;
+    expect(out.code == 0, "export")?;
+    expect(
+        names_absent(&out.stdout, crate::record::Purpose::IloCfa),
+        "no witness who withheld their name is named in the export",
+    )?;
+    let text =
+        std::fs::read_to_string(&report).map_err(|e| CliError::failure(format!("demo: {e}")))?;
+    demo.ui.line(&format!("$ head -n 24 {r}"))?;
+    for line in text.lines().take(24) {
+        demo.ui.line(line)?;
+    }
+    let ohchr = base.join("ohchr.json");
+    let o = ohchr.display().to_string();
+    let out = demo.run(
+        &format!("export union:BITU date:2021.. --purpose ohchr --format json --out {o} --vault {v} --identity {k}"),
+        &[
+            "export", "union:BITU", "date:2021..", "--purpose", "ohchr", "--format", "json", "--out",
+            &o, "--vault", &v, "--identity", &k,
+        ],
+        None,
+        5,
+    )?;
+    expect(out.code == 0 && ohchr.is_file(), "export by script")?;
+
+    demo.say(
+        "7. Verify every byte against the integrity journal. Write the journal head down\n\
          somewhere else: `verify --expect` detects a rollback later. A planted file is caught.",
     )?;
     let out = demo.run(
@@ -257,7 +311,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     let _ = std::fs::remove_dir(planted.parent().unwrap_or(&vault));
     demo.ui.line(&format!("$ rm {}", planted.display()))?;
 
-    demo.say("7. Bad input is refused with the path of the field, and nothing is added.")?;
+    demo.say("8. Bad input is refused with the path of the field, and nothing is added.")?;
     let bad =
         r#"{"witness": {"names": ["Demo"], "status": "jailed"}, "acts": [{"date": "2022-13"}]}"#;
     let out = demo.run(
@@ -268,7 +322,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     )?;
     expect(out.code != 0, "bad input refused")?;
 
-    demo.say("8. Change the passphrase: one small key slot is rewritten, no record is touched.")?;
+    demo.say("9. Change the passphrase: one small key slot is rewritten, no record is touched.")?;
     let out = demo.run(
         &format!("passwd --vault {v} --passphrase-file {p1} --new-passphrase-file {p2}"),
         &[
@@ -302,7 +356,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     )?;
     expect(out.code == 0, "new passphrase")?;
 
-    demo.say("9. What a border guard sees: random file names, sizes padded to buckets.")?;
+    demo.say("10. What a border guard sees: random file names, sizes padded to buckets.")?;
     let mut files = Vec::new();
     collect_files(&vault, &vault, &mut files);
     files.sort();
@@ -314,7 +368,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
             .line(&format!("... ({} more files)", files.len() - 12))?;
     }
 
-    demo.say("10. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).")?;
+    demo.say("11. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).")?;
     recover_with_stock_age(&mut demo, &vault, &key)?;
 
     match &args.keep {
@@ -416,4 +470,28 @@ fn recover_with_stock_age(demo: &mut Demo<'_>, vault: &Path, key: &Path) -> Resu
         keys.join(", ")
     ))?;
     Ok(())
+}
+
+/// Whether no witness of the demo data who consented to `purpose` only anonymously or under a
+/// pseudonym is named in `export` (any word of any of their names, ignoring case): the demo
+/// checks its own export as a rapporteur would read it.
+fn names_absent(export: &str, purpose: crate::record::Purpose) -> bool {
+    use crate::record::ConsentLevel;
+    let Ok(records) = crate::record::parse_records(TESTIMONIES.as_bytes()) else {
+        return false;
+    };
+    let text = export.to_lowercase();
+    let words: Vec<&str> = crate::search::fold::words(&text);
+    records
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.consent_for(purpose),
+                Some(ConsentLevel::Anonymous | ConsentLevel::Pseudonym)
+            )
+        })
+        .flat_map(|r| r.witness.names.iter())
+        .flat_map(|name| crate::search::fold::words(name))
+        .filter(|part| part.chars().count() > 2)
+        .all(|part| !words.contains(&part.to_lowercase().as_str()))
 }

@@ -1,5 +1,6 @@
 //! `tvault init`: create a vault and print its public fingerprint.
 
+use crate::tr;
 use std::fs;
 
 use super::args::{GlobalArgs, InitArgs};
@@ -14,22 +15,21 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, ui: &mut Ui) -> Result<(), CliE
     let dir = match &global.vault {
         Some(dir) => dir.clone(),
         None => std::env::current_dir()
-            .map_err(|e| CliError::failure(format!("cannot read the current directory: {e}")))?,
+            .map_err(|e| CliError::failure(tr!("err-cwd", reason = e.to_string())))?,
     };
     let mut recipients = Vec::new();
     for (i, text) in args.recipients.iter().enumerate() {
-        recipients.push(RecoveryRecipient::parse(text).ok_or_else(|| {
-            CliError::usage(format!(
-                "--recipient number {} is not an age1... or ssh- public key",
-                i + 1
-            ))
-        })?);
+        recipients.push(
+            RecoveryRecipient::parse(text)
+                .ok_or_else(|| CliError::usage(tr!("err-bad-recipient", number = i + 1)))?,
+        );
     }
     for path in &args.recipients_files {
         let text = fs::read_to_string(path).map_err(|e| {
-            CliError::usage(format!(
-                "cannot read recipients file {}: {e}",
-                path.display()
+            CliError::usage(tr!(
+                "err-read-recipients-file",
+                path = path.display().to_string(),
+                reason = e.to_string()
             ))
         })?;
         for (number, line) in text.lines().enumerate() {
@@ -38,10 +38,10 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, ui: &mut Ui) -> Result<(), CliE
                 continue;
             }
             recipients.push(RecoveryRecipient::parse(line).ok_or_else(|| {
-                CliError::usage(format!(
-                    "recipients file {} line {}: not an age1... or ssh- public key",
-                    path.display(),
-                    number + 1
+                CliError::usage(tr!(
+                    "err-bad-recipient-line",
+                    path = path.display().to_string(),
+                    line = number + 1
                 ))
             })?);
         }
@@ -51,11 +51,11 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, ui: &mut Ui) -> Result<(), CliE
         (Some(path), file) => {
             let ids = unlock::read_identities(path)?;
             if ids.recipients.is_empty() {
-                return Err(CliError::usage(format!(
-                    "identity file {}: only age identities (AGE-SECRET-KEY-1...) can be used with init",
-                    path.display()
+                return Err(CliError::usage(tr!(
+                    "err-init-identity-not-age",
+                    path = path.display().to_string()
                 ))
-                .hint("pass the public key with --recipient instead"));
+                .hint(tr!("hint-init-identity-not-age")));
             }
             recipients.extend(ids.recipients.iter().cloned());
             match file {
@@ -77,8 +77,8 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, ui: &mut Ui) -> Result<(), CliE
         },
     )?;
     if !had_passphrase {
-        ui.note("note: no passphrase set; the vault opens only with the identity (add one with `tvault passwd`)");
+        ui.note(&tr!("note-no-passphrase-set"));
     }
-    ui.note(&format!("created vault {}", dir.display()));
+    ui.note(&tr!("note-created-vault", path = dir.display().to_string()));
     ui.line(&vault.fingerprint())
 }

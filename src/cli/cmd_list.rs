@@ -18,7 +18,7 @@ pub fn run(global: &GlobalArgs, _args: &ListArgs, ui: &mut Ui) -> Result<(), Cli
         }
     } else if !listing.records.is_empty() {
         let rows: Vec<Vec<String>> = listing.records.iter().map(render::table_row).collect();
-        ui.table(render::TABLE_HEADER, &rows)?;
+        ui.table(&render::table_header(), &rows)?;
     }
     render::report_problems(ui, &listing.problems)
 }

@@ -1,6 +1,7 @@
 //! `tvault search QUERY...`: matching records, most recent act first, from the encrypted index
 //! decrypted in memory.
 
+use crate::tr;
 use std::cmp::Reverse;
 
 use super::args::{GlobalArgs, SearchArgs};
@@ -12,13 +13,45 @@ use crate::search::keys::value_keys;
 use crate::search::query;
 use crate::search::scan::Compiled;
 use crate::vault::index::IndexEntry;
-use crate::vault::{Access, Problem};
+use crate::vault::{Access, IndexView, Problem, Vault};
 
 /// Runs `search`.
 pub fn run(global: &GlobalArgs, args: &SearchArgs, ui: &mut Ui) -> Result<(), CliError> {
     let query = query::parse(&args.query).map_err(|e| CliError::usage(e.to_string()))?;
     let compiled = Compiled::new(&query, args.narrative);
     let mut vault = unlock::open(global, Access::Read)?;
+    // Without `--narrative`, the index entries are matched as the segments are decoded and only
+    // the hits are kept (memory in the size of the result, not of the vault). A missing or
+    // damaged index is read whole, to be rebuilt and saved.
+    let view = if compiled.needs_narrative() {
+        fresh_index(&mut vault, ui)?
+    } else {
+        let view = vault.index_where(&|entry| compiled.matches(entry, None))?;
+        if view.rebuilt > 0 || !view.damaged_segments.is_empty() {
+            drop(view);
+            fresh_index(&mut vault, ui)?
+        } else {
+            view
+        }
+    };
+    let (mut hits, problems) = select(&vault, &view, &compiled)?;
+    if let Some(limit) = args.limit {
+        hits.truncate(limit);
+    }
+    if ui.json {
+        for entry in &hits {
+            ui.line(&render::entry_json(entry)?.to_string())?;
+        }
+    } else if !hits.is_empty() {
+        let rows: Vec<Vec<String>> = hits.iter().map(|e| render::search_row(e)).collect();
+        ui.table(&render::search_header(), &rows)?;
+    }
+    render::report_problems(ui, &problems)
+}
+
+/// The index of an open vault, rebuilt and saved first when it was missing, damaged or behind
+/// (on read-only media it is rebuilt in memory only).
+pub(super) fn fresh_index(vault: &mut Vault, ui: &Ui) -> Result<IndexView, CliError> {
     let mut view = vault.index()?;
     if view.rebuilt > 0 || !view.damaged_segments.is_empty() {
         // The index was missing, damaged or behind: save what was rebuilt from the records, so
@@ -28,17 +61,25 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs, ui: &mut Ui) -> Result<(), Cl
                 view = fresh;
                 if view.rebuilt > 0 || !view.damaged_segments.is_empty() {
                     vault.save_index(view.entries.clone())?;
-                    ui.note(&format!(
-                        "the search index was missing, damaged or incomplete ({} record(s) rebuilt from the records); saved",
-                        view.rebuilt
-                    ));
+                    ui.note(&tr!("note-index-saved", count = view.rebuilt));
                 }
             }
-            Err(e) => ui.warn(&format!(
-                "the search index needs rebuilding but could not be saved: {e}"
+            Err(e) => ui.warn(&tr!(
+                "warn-index-not-saved",
+                reason = CliError::from(e).message
             )),
         }
     }
+    Ok(view)
+}
+
+/// The entries matching `compiled`, most recent act first, and the problems met on the way:
+/// records that could not be read, planted files, and hits whose file is gone (left out).
+pub(super) fn select<'v>(
+    vault: &Vault,
+    view: &'v IndexView,
+    compiled: &Compiled,
+) -> Result<(Vec<&'v IndexEntry>, Vec<Problem>), CliError> {
     let mut problems: Vec<Problem> = view.problems.clone();
     let mut hits: Vec<&IndexEntry> = Vec::new();
     for entry in &view.entries {
@@ -63,7 +104,7 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs, ui: &mut Ui) -> Result<(), Cl
     // A hit whose file is gone is not served, and planted record files are reported; the hits'
     // metadata comes from the index the journal vouches for (show, list and verify check every
     // byte of the record files).
-    let damaged = vault.survey(&view)?;
+    let damaged = vault.survey(view)?;
     hits.retain(|entry| {
         let path = vault.layout().root().join(&entry.path);
         !damaged.iter().any(|p| p.path == path)
@@ -80,16 +121,5 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs, ui: &mut Ui) -> Result<(), Cl
             &b.id,
         ))
     });
-    if let Some(limit) = args.limit {
-        hits.truncate(limit);
-    }
-    if ui.json {
-        for entry in &hits {
-            ui.line(&render::entry_json(entry)?.to_string())?;
-        }
-    } else if !hits.is_empty() {
-        let rows: Vec<Vec<String>> = hits.iter().map(|e| render::search_row(e)).collect();
-        ui.table(render::SEARCH_HEADER, &rows)?;
-    }
-    render::report_problems(ui, &problems)
+    Ok((hits, problems))
 }

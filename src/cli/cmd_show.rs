@@ -5,6 +5,7 @@ use super::error::CliError;
 use super::render;
 use super::ui::Ui;
 use super::unlock;
+use crate::tr;
 use crate::vault::{Access, names};
 
 /// Shortest id prefix accepted.
@@ -14,14 +15,10 @@ pub const MIN_PREFIX: usize = 6;
 pub fn run(global: &GlobalArgs, args: &ShowArgs, ui: &mut Ui) -> Result<(), CliError> {
     let wanted = names::normalise_id(&args.id);
     if !names::is_id_text(&wanted) {
-        return Err(CliError::usage(
-            "a record id has only the characters 0-9 and a-z (no i, l, o, u)",
-        ));
+        return Err(CliError::usage(tr!("err-id-characters")));
     }
     if wanted.len() < MIN_PREFIX {
-        return Err(CliError::usage(format!(
-            "an id prefix needs at least {MIN_PREFIX} characters"
-        )));
+        return Err(CliError::usage(tr!("err-id-too-short", min = MIN_PREFIX)));
     }
     let vault = unlock::open(global, Access::Read)?;
     let view = vault.index()?;

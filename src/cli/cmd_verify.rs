@@ -4,6 +4,7 @@ use super::args::{GlobalArgs, VerifyArgs};
 use super::error::CliError;
 use super::ui::Ui;
 use super::unlock;
+use crate::tr;
 use crate::vault::Access;
 
 /// Runs `verify`.
@@ -29,36 +30,37 @@ pub fn run(global: &GlobalArgs, args: &VerifyArgs, ui: &mut Ui) -> Result<(), Cl
         ui.line(&object.to_string())?;
     } else {
         for p in &report.problems {
-            let line = format!("PROBLEM {}: {}", p.path.display(), p.reason);
+            let line = tr!(
+                "verify-problem",
+                path = p.path.display().to_string(),
+                reason = p.reason.as_str()
+            );
             let line = ui.text(&line).into_owned();
             ui.line(&line)?;
         }
-        ui.line(&format!("journal head: {}", report.fingerprint))?;
-        ui.line(&format!(
-            "{} records, {} files checked{}, {} journal entries",
-            report.records,
-            report.files_checked,
-            if args.deep { " and decrypted" } else { "" },
-            report.journal_entries
+        ui.line(&tr!("verify-head", head = report.fingerprint.as_str()))?;
+        ui.line(&tr!(
+            "verify-counts",
+            records = report.records,
+            files = report.files_checked,
+            deep = if args.deep { "yes" } else { "no" },
+            entries = report.journal_entries
         ))?;
         if report.pending > 0 {
-            ui.line(&format!(
-                "{} file(s) of an interrupted write are committed and will be moved into place by the next writing command",
-                report.pending
-            ))?;
+            ui.line(&tr!("verify-pending", count = report.pending))?;
         }
         if report.problems.is_empty() {
-            ui.line("ok: every file matches the integrity journal")?;
+            ui.line(&tr!("verify-ok"))?;
         } else {
-            ui.line(&format!("{} problem(s) found", report.problems.len()))?;
+            ui.line(&tr!("verify-problems-found", count = report.problems.len()))?;
         }
     }
     if report.problems.is_empty() {
         Ok(())
     } else {
         Err(
-            CliError::failure(format!("verify found {} problem(s)", report.problems.len()))
-                .hint("keep this copy unchanged as evidence and compare it with a trusted copy"),
+            CliError::failure(tr!("err-verify-found", count = report.problems.len()))
+                .hint(tr!("hint-verify-found")),
         )
     }
 }

@@ -3,6 +3,7 @@
 //! operation (1).
 
 use crate::error::Error;
+use crate::tr;
 
 /// Exit code of a failed operation (wrong key, damaged vault, record not found).
 pub const EXIT_FAILURE: u8 = 1;
@@ -50,43 +51,67 @@ impl CliError {
 
 impl From<Error> for CliError {
     fn from(e: Error) -> Self {
-        let message = e.to_string();
+        let path = |p: &std::path::Path| p.display().to_string();
         match e {
-            Error::NotAVault { .. } => CliError::usage(message).hint(
-                "pass --vault DIR (or set TVAULT_VAULT), or create a vault with `tvault init`",
-            ),
-            Error::NotEmpty { .. } => CliError::usage(message)
-                .hint("choose a new directory, e.g. --vault /media/usb/vault"),
-            Error::NewerFormat { .. } => {
-                CliError::failure(message).hint("upgrade tvault to open this vault")
+            Error::NotAVault { path: p } => {
+                CliError::usage(tr!("err-not-a-vault", path = path(&p)))
+                    .hint(tr!("hint-not-a-vault"))
             }
-            Error::WrongKey => CliError::failure(message),
-            Error::NoPassphraseSlot => CliError::usage(message).hint("pass --identity FILE"),
+            Error::NotEmpty { path: p } => {
+                CliError::usage(tr!("err-not-empty", path = path(&p))).hint(tr!("hint-not-empty"))
+            }
+            Error::NewerFormat {
+                path: p,
+                found,
+                supported,
+            } => CliError::failure(tr!(
+                "err-newer-format",
+                path = path(&p),
+                found = found,
+                supported = supported
+            ))
+            .hint(tr!("hint-newer-format")),
+            Error::WrongKey => CliError::failure(tr!("err-wrong-key")),
+            Error::NoPassphraseSlot => {
+                CliError::usage(tr!("err-no-passphrase-slot")).hint(tr!("hint-pass-identity"))
+            }
             Error::NoRecipientsSlot => {
-                CliError::usage(message).hint("pass --passphrase-file FILE or type the passphrase")
+                CliError::usage(tr!("err-no-recipients-slot")).hint(tr!("hint-pass-passphrase"))
             }
-            Error::ExcessiveWork { .. } => CliError::failure(message).hint(
-                "the key slot may have been tampered with; run `tvault verify` on a trusted copy",
-            ),
-            Error::Locked { .. } => CliError::failure(message)
-                .hint("wait for the other command to finish, then try again"),
-            Error::Symlink { .. } | Error::Corrupt { .. } => CliError::failure(message),
-            Error::Io { .. } => CliError::failure(message),
-            Error::InvalidRecord(_) => CliError::failure(format!("invalid record: {message}")),
-            Error::RecordNotFound { .. } => {
-                CliError::failure(message).hint("`tvault list` shows every record id")
+            Error::ExcessiveWork {
+                path: p,
+                found,
+                max,
+            } => CliError::failure(tr!(
+                "err-excessive-work",
+                path = path(&p),
+                found = found,
+                max = max
+            ))
+            .hint(tr!("hint-excessive-work")),
+            Error::Locked { path: p } => {
+                CliError::failure(tr!("err-locked", path = path(&p))).hint(tr!("hint-locked"))
             }
-            Error::AmbiguousId { .. } => {
-                CliError::failure(message).hint("type more characters of the id")
+            Error::Symlink { path: p } => CliError::failure(tr!("err-symlink", path = path(&p))),
+            // The reasons and system messages stay as the core and the OS word them.
+            e @ (Error::Corrupt { .. } | Error::Io { .. }) => CliError::failure(e.to_string()),
+            Error::InvalidRecord(e) => {
+                CliError::failure(tr!("err-invalid-record", reason = e.to_string()))
             }
-            Error::Invalid(_) => CliError::usage(message),
-            Error::Crypto(_) => CliError::failure(message),
+            Error::RecordNotFound { id } => CliError::failure(tr!("err-record-not-found", id = id))
+                .hint(tr!("hint-record-not-found")),
+            Error::AmbiguousId { prefix, count } => {
+                CliError::failure(tr!("err-ambiguous-id", prefix = prefix, count = count))
+                    .hint(tr!("hint-ambiguous-id"))
+            }
+            e @ Error::Invalid(_) => CliError::usage(e.to_string()),
+            e @ Error::Crypto(_) => CliError::failure(e.to_string()),
         }
     }
 }
 
 impl From<crate::crypto::IdentityFileError> for CliError {
     fn from(e: crate::crypto::IdentityFileError) -> Self {
-        CliError::failure(format!("identity file: {e}"))
+        CliError::failure(tr!("err-identity-file", reason = e.to_string()))
     }
 }

@@ -10,6 +10,7 @@ use crate::record::{
     Act, ActType, Consent, ConsentLevel, EdtfDate, Interview, Person, Place, Purpose, Record, Risk,
     Sex, Status, Union, Witness,
 };
+use crate::tr;
 
 struct Prompter {
     input: io::StdinLock<'static>,
@@ -23,11 +24,11 @@ impl Prompter {
         let n = self
             .input
             .read_line(&mut line)
-            .map_err(|e| CliError::failure(format!("cannot read the terminal: {e}")))?;
+            .map_err(|e| CliError::failure(tr!("err-terminal-read", reason = e.to_string())))?;
         if n == 0 {
             return Err(CliError {
                 code: super::error::EXIT_INTERRUPTED,
-                message: "input ended; nothing added".into(),
+                message: tr!("guided-input-ended"),
                 hint: None,
             });
         }
@@ -37,7 +38,7 @@ impl Prompter {
 
     fn ask_list(&mut self, question: &str) -> Result<Vec<String>, CliError> {
         Ok(self
-            .ask(&format!("{question} (separate with ;)"))?
+            .ask(&format!("{question} {}", tr!("guided-list-suffix")))?
             .map(|a| {
                 a.split(';')
                     .map(|s| s.trim().to_owned())
@@ -49,15 +50,13 @@ impl Prompter {
 
     fn ask_date(&mut self, question: &str) -> Result<Option<EdtfDate>, CliError> {
         loop {
-            let Some(answer) = self.ask(&format!(
-                "{question} (YYYY, YYYY-MM or YYYY-MM-DD; ? or ~ if unsure)"
-            ))?
+            let Some(answer) = self.ask(&format!("{question} {}", tr!("guided-date-suffix")))?
             else {
                 return Ok(None);
             };
             match EdtfDate::parse(&answer) {
                 Ok(date) => return Ok(Some(date)),
-                Err(_) => eprintln!("  not a date of that form; try again, or leave empty"),
+                Err(_) => eprintln!("  {}", tr!("guided-not-a-date")),
             }
         }
     }
@@ -68,33 +67,52 @@ impl Prompter {
         all: &[T],
         name: impl Fn(&T) -> &'static str,
     ) -> Result<Option<T>, CliError> {
-        let names: Vec<&str> = all.iter().map(&name).collect();
+        // A numbered list with the labels in the interface language; the answer is a number or
+        // the code itself.
+        eprintln!("{question}:");
+        for (i, v) in all.iter().enumerate() {
+            let code = name(v);
+            let label = super::i18n::vocab_label(code);
+            if label == code {
+                eprintln!("  {:>2}. {code}", i + 1);
+            } else {
+                eprintln!("  {:>2}. {label} [{code}]", i + 1);
+            }
+        }
         loop {
-            let Some(answer) = self.ask(&format!("{question} [{}]", names.join(", ")))? else {
+            let Some(answer) = self.ask(&tr!("guided-choice", count = all.len()))? else {
                 return Ok(None);
             };
-            if let Some(found) = all.iter().find(|v| name(v) == answer) {
+            let by_number = answer
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| all.get(i));
+            if let Some(found) = by_number.or_else(|| all.iter().find(|v| name(v) == answer)) {
                 return Ok(Some(*found));
             }
-            eprintln!("  choose one of the listed values, or leave empty");
+            eprintln!("  {}", tr!("guided-choose"));
         }
     }
 
     fn yes(&mut self, question: &str) -> Result<bool, CliError> {
         Ok(self
-            .ask(&format!("{question} [y/N]"))?
-            .is_some_and(|a| a.to_lowercase().starts_with('y')))
+            .ask(&format!("{question} [{}]", tr!("confirm-default-no")))?
+            .is_some_and(|a| {
+                let a = a.to_lowercase();
+                a.starts_with('y') || a.starts_with('д') || a.starts_with('т')
+            }))
     }
 
     fn multiline(&mut self, question: &str) -> Result<Option<String>, CliError> {
-        eprintln!("{question} (several lines; a line with a single . ends it):");
+        eprintln!("{question} {}", tr!("guided-multiline"));
         let mut text = String::new();
         loop {
             let mut line = String::new();
             let n = self
                 .input
                 .read_line(&mut line)
-                .map_err(|e| CliError::failure(format!("cannot read the terminal: {e}")))?;
+                .map_err(|e| CliError::failure(tr!("err-terminal-read", reason = e.to_string())))?;
             if n == 0 || line.trim_end() == "." {
                 break;
             }
@@ -106,9 +124,9 @@ impl Prompter {
 
     fn place(&mut self, what: &str) -> Result<Option<Place>, CliError> {
         let place = Place {
-            country: self.ask(&format!("{what}: country code (e.g. BY)"))?,
-            region: self.ask(&format!("{what}: region"))?,
-            locality: self.ask(&format!("{what}: town or village"))?,
+            country: self.ask(&tr!("guided-place-country", what = what))?,
+            region: self.ask(&tr!("guided-place-region", what = what))?,
+            locality: self.ask(&tr!("guided-place-locality", what = what))?,
             site: None,
         };
         Ok(
@@ -123,105 +141,111 @@ pub fn prompt_record(ui: &Ui) -> Result<Option<Record>, CliError> {
     let mut p = Prompter {
         input: io::stdin().lock(),
     };
-    ui.note("New testimony. Leave a field empty to skip it. Everything stays in memory until saved encrypted.");
+    ui.note(&tr!("guided-intro"));
     let mut names = Vec::new();
     while names.is_empty() {
-        names = p.ask_list("Witness names, in every spelling used")?;
+        names = p.ask_list(&tr!("guided-names"))?;
         if names.is_empty() {
-            eprintln!("  at least one name is needed (it is never exported without consent)");
+            eprintln!("  {}", tr!("guided-names-needed"));
         }
     }
-    let title = p.ask("Working title")?;
-    let language = p.ask("Language of the testimony (be, ru, en, ...)")?;
-    let pseudonym = p.ask("Pseudonym for exports (e.g. Worker B-17)")?;
-    let sex = p.ask_choice("Sex", Sex::ALL, Sex::as_str)?;
-    let birth_date = p.ask_date("Birth date")?;
-    let occupation = p.ask("Occupation")?;
-    let employer = p.ask("Employer")?;
+    let title = p.ask(&tr!("guided-title"))?;
+    let language = p.ask(&tr!("guided-language"))?;
+    let pseudonym = p.ask(&tr!("guided-pseudonym"))?;
+    let sex = p.ask_choice(&tr!("guided-sex"), Sex::ALL, Sex::as_str)?;
+    let birth_date = p.ask_date(&tr!("guided-birth-date"))?;
+    let occupation = p.ask(&tr!("guided-occupation"))?;
+    let employer = p.ask(&tr!("guided-employer"))?;
     let mut unions = Vec::new();
-    if let Some(name) = p.ask("Union")? {
+    if let Some(name) = p.ask(&tr!("guided-union"))? {
         unions.push(Union {
             name,
-            role: p.ask("Role in the union")?,
+            role: p.ask(&tr!("guided-union-role"))?,
         });
     }
-    let status = p.ask_choice("Current status", Status::ALL, Status::as_str)?;
+    let status = p.ask_choice(&tr!("guided-status"), Status::ALL, Status::as_str)?;
     let status_as_of = if status.is_some() {
-        p.ask_date("Status as of")?
+        p.ask_date(&tr!("guided-status-as-of"))?
     } else {
         None
     };
-    let whereabouts = p.ask("Whereabouts (e.g. penal colony)")?;
-    let residence = p.place("Residence")?;
-    let contact = p.ask("Contact (phone, messenger)")?;
-    let interview = if p.yes("Record interview details?")? {
+    let whereabouts = p.ask(&tr!("guided-whereabouts"))?;
+    let residence = p.place(&tr!("guided-residence"))?;
+    let contact = p.ask(&tr!("guided-contact"))?;
+    let interview = if p.yes(&tr!("guided-interview"))? {
         Some(Interview {
-            date: p.ask_date("Interview date")?,
-            mode: p.ask("Interview mode (in_person, video_call, ...)")?,
-            interviewer: p.ask("Interviewer (initials)")?,
-            place: p.ask("Interview place")?,
+            date: p.ask_date(&tr!("guided-interview-date"))?,
+            mode: p.ask(&tr!("guided-interview-mode"))?,
+            interviewer: p.ask(&tr!("guided-interviewer"))?,
+            place: p.ask(&tr!("guided-interview-place"))?,
         })
     } else {
         None
     };
     let mut acts = Vec::new();
-    while p.yes(if acts.is_empty() {
-        "Add an act of persecution?"
+    while p.yes(&if acts.is_empty() {
+        tr!("guided-add-act")
     } else {
-        "Add another act?"
+        tr!("guided-add-another-act")
     })? {
         acts.push(Act {
-            act_type: p.ask_choice("Act type", ActType::ALL, ActType::as_str)?,
-            date: p.ask_date("Date of the act")?,
-            place: p.place("Place of the act")?,
-            perpetrators: p.ask_list("State bodies responsible (e.g. KGB)")?,
-            officials: p.ask_list("Officials involved, by name")?,
-            charges: p.ask_list("Charges (e.g. CC 361-1)")?,
-            sentence: p.ask("Sentence")?,
-            in_absentia: p.yes("In absentia?")?.then_some(true),
-            notes: p.ask("Notes")?,
+            act_type: p.ask_choice(&tr!("guided-act-type"), ActType::ALL, ActType::as_str)?,
+            date: p.ask_date(&tr!("guided-act-date"))?,
+            place: p.place(&tr!("guided-act-place"))?,
+            perpetrators: p.ask_list(&tr!("guided-perpetrators"))?,
+            officials: p.ask_list(&tr!("guided-officials"))?,
+            charges: p.ask_list(&tr!("guided-charges"))?,
+            sentence: p.ask(&tr!("guided-sentence"))?,
+            in_absentia: p.yes(&tr!("guided-in-absentia"))?.then_some(true),
+            notes: p.ask(&tr!("guided-notes"))?,
         });
     }
     let mut people = Vec::new();
-    while p.yes(if people.is_empty() {
-        "Add a third person named in the testimony?"
+    while p.yes(&if people.is_empty() {
+        tr!("guided-add-person")
     } else {
-        "Add another person?"
+        tr!("guided-add-another-person")
     })? {
-        if let Some(name) = p.ask("Name")? {
+        if let Some(name) = p.ask(&tr!("guided-person-name"))? {
             people.push(Person {
                 name,
-                relation: p.ask("Relation (co-defendant, relative, ...)")?,
+                relation: p.ask(&tr!("guided-person-relation"))?,
             });
         }
     }
     let mut consent: Vec<Consent> = Vec::new();
-    while p.yes(if consent.is_empty() {
-        "Record consent for a purpose?"
+    while p.yes(&if consent.is_empty() {
+        tr!("guided-add-consent")
     } else {
-        "Consent for another purpose?"
+        tr!("guided-add-another-consent")
     })? {
-        let Some(purpose) = p.ask_choice("Purpose", Purpose::ALL, Purpose::as_str)? else {
+        let Some(purpose) = p.ask_choice(&tr!("guided-purpose"), Purpose::ALL, Purpose::as_str)?
+        else {
             continue;
         };
         if consent.iter().any(|c| c.purpose == purpose) {
-            eprintln!("  consent for this purpose is already recorded");
+            eprintln!("  {}", tr!("guided-consent-dup"));
             continue;
         }
-        let Some(level) = p.ask_choice("Level", ConsentLevel::ALL, ConsentLevel::as_str)? else {
+        let Some(level) = p.ask_choice(
+            &tr!("guided-level"),
+            ConsentLevel::ALL,
+            ConsentLevel::as_str,
+        )?
+        else {
             continue;
         };
         consent.push(Consent {
             purpose,
             level,
-            conditions: p.ask("Conditions")?,
+            conditions: p.ask(&tr!("guided-conditions"))?,
         });
     }
-    let risk = p.ask_choice("Risk to the witness", Risk::ALL, Risk::as_str)?;
-    let tags = p.ask_list("Tags")?;
-    let sensitive_terms = p.ask_list("Terms that must never appear in an export")?;
-    let summary = p.multiline("Summary")?;
-    let narrative = p.multiline("Testimony")?;
+    let risk = p.ask_choice(&tr!("guided-risk"), Risk::ALL, Risk::as_str)?;
+    let tags = p.ask_list(&tr!("guided-tags"))?;
+    let sensitive_terms = p.ask_list(&tr!("guided-sensitive"))?;
+    let summary = p.multiline(&tr!("guided-summary"))?;
+    let narrative = p.multiline(&tr!("guided-narrative"))?;
     let record = Record {
         title,
         language,
@@ -250,9 +274,12 @@ pub fn prompt_record(ui: &Ui) -> Result<Option<Record>, CliError> {
         narrative,
     };
     if let Err(e) = record.validate() {
-        return Err(CliError::failure(format!("invalid record: {e}")));
+        return Err(CliError::failure(tr!(
+            "err-invalid-record",
+            reason = e.to_string()
+        )));
     }
-    if !p.yes("Save this testimony, encrypted, in the vault?")? {
+    if !p.yes(&tr!("guided-save"))? {
         return Ok(None);
     }
     Ok(Some(record))

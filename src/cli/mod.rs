@@ -4,9 +4,13 @@
 pub mod args;
 mod cmd_add;
 mod cmd_bench;
+mod cmd_completions;
 mod cmd_demo;
+mod cmd_export;
+mod cmd_info;
 mod cmd_init;
 mod cmd_list;
+mod cmd_man;
 mod cmd_passwd;
 mod cmd_reindex;
 mod cmd_search;
@@ -14,14 +18,16 @@ mod cmd_show;
 mod cmd_verify;
 pub mod error;
 mod guided;
+pub mod i18n;
 mod render;
 pub mod ui;
 pub mod unlock;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
+use crate::tr;
 use args::{Cli, Command};
 use error::CliError;
 use ui::Ui;
@@ -29,7 +35,13 @@ use ui::Ui;
 /// Runs tvault with the process's arguments and returns its exit code.
 pub fn run() -> ExitCode {
     harden_process();
-    let cli = match Cli::try_parse_from(query_args(std::env::args_os().collect())) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::set(i18n::detect(lang_flag(&args).as_deref()));
+    let command = i18n::localize(Cli::command());
+    let cli = match command
+        .try_get_matches_from(query_args(args))
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
@@ -49,11 +61,28 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The value of `--lang` (`--lang be` or `--lang=be`), read before parsing, because the help
+/// and clap's own messages are produced while parsing.
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            return iter.next().map(|v| v.into_owned());
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return Some(value.to_owned());
+        }
+    }
+    None
+}
+
 /// Lets a query say `-word` (SPEC.md's negation) without `--`: for `search` and `export`,
 /// known options are moved before the query and a `--` is inserted, so that every other
 /// argument, dashes included, is a query term, wherever the user put the options.
 fn query_args(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    use clap::CommandFactory;
     let root = Cli::command();
     // For an argument that looks like an option: whether `cmd` (or the root) knows it, and if
     // so whether its value is the next argument.
@@ -156,8 +185,8 @@ fn usage_error(e: clap::Error) -> ExitCode {
     let ui = Ui::new(false);
     ui.note(&format!("error: {}", message.join(" ")));
     match usage {
-        Some(usage) => ui.note(&format!("hint: usage: {usage} (see --help)")),
-        None => ui.note("hint: see tvault --help"),
+        Some(usage) => ui.note(&format!("hint: {}", tr!("hint-usage", usage = usage))),
+        None => ui.note(&format!("hint: {}", tr!("hint-see-help"))),
     }
     ExitCode::from(error::EXIT_USAGE)
 }
@@ -169,9 +198,13 @@ fn dispatch(cli: Cli, ui: &mut Ui) -> Result<(), CliError> {
         Command::List(args) => cmd_list::run(&cli.global, &args, ui),
         Command::Show(args) => cmd_show::run(&cli.global, &args, ui),
         Command::Search(args) => cmd_search::run(&cli.global, &args, ui),
+        Command::Export(args) => cmd_export::run(&cli.global, &args, ui),
         Command::Reindex(args) => cmd_reindex::run(&cli.global, &args, ui),
         Command::Passwd(args) => cmd_passwd::run(&cli.global, &args, ui),
         Command::Verify(args) => cmd_verify::run(&cli.global, &args, ui),
+        Command::Info(args) => cmd_info::run(&cli.global, &args, ui),
+        Command::Completions(args) => cmd_completions::run(&args, ui),
+        Command::Man(args) => cmd_man::run(&args, ui),
         Command::Demo(args) => cmd_demo::run(&cli.global, &args, ui),
         Command::Bench(args) => cmd_bench::run(&cli.global, &args, ui),
     }

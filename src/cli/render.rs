@@ -1,5 +1,6 @@
 //! How records look: the `list` table, `show` text, and the JSON objects of `--json`.
 
+use crate::tr;
 use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
@@ -11,7 +12,25 @@ use crate::vault::index::IndexEntry;
 use crate::vault::{Problem, StoredRecord};
 
 /// Column headers of the `list` table.
-pub const TABLE_HEADER: &[&str] = &["ID", "UPDATED", "STATUS", "WITNESS", "TITLE"];
+pub fn table_header() -> Vec<String> {
+    vec![
+        tr!("col-id"),
+        tr!("col-updated"),
+        tr!("col-status"),
+        tr!("col-witness"),
+        tr!("col-title"),
+    ]
+}
+
+/// A vocabulary code as people read it: the code itself in English (scripts that read tables
+/// and the documentation use the codes), its label in the other languages.
+pub fn code(code: &str) -> String {
+    if super::i18n::lang() == super::i18n::Lang::En {
+        code.to_owned()
+    } else {
+        super::i18n::vocab_label(code)
+    }
+}
 
 /// One `list` row.
 pub fn table_row(stored: &StoredRecord) -> Vec<String> {
@@ -27,7 +46,7 @@ pub fn table_row(stored: &StoredRecord) -> Vec<String> {
         record
             .witness
             .status
-            .map(|s| s.as_str().to_owned())
+            .map(|s| code(s.as_str()))
             .unwrap_or_else(|| "-".into()),
         record.primary_name().to_owned(),
         record.title.clone().unwrap_or_default(),
@@ -35,7 +54,15 @@ pub fn table_row(stored: &StoredRecord) -> Vec<String> {
 }
 
 /// Column headers of the `search` table.
-pub const SEARCH_HEADER: &[&str] = &["ID", "LATEST ACT", "STATUS", "WITNESS", "TITLE"];
+pub fn search_header() -> Vec<String> {
+    vec![
+        tr!("col-id"),
+        tr!("col-latest-act"),
+        tr!("col-status"),
+        tr!("col-witness"),
+        tr!("col-title"),
+    ]
+}
 
 /// One `search` row.
 pub fn search_row(entry: &IndexEntry) -> Vec<String> {
@@ -48,7 +75,7 @@ pub fn search_row(entry: &IndexEntry) -> Vec<String> {
             .unwrap_or_else(|| "-".into()),
         f.status
             .and_then(|i| crate::record::Status::ALL.get(usize::from(i)))
-            .map(|s| s.as_str().to_owned())
+            .map(|s| code(s.as_str()))
             .unwrap_or_else(|| "-".into()),
         f.name.clone(),
         f.title.clone(),
@@ -123,23 +150,45 @@ pub fn text(stored: &StoredRecord) -> String {
     let r: &Record = stored.record();
     let e = &stored.envelope;
     let mut out = String::new();
-    let _ = writeln!(out, "Record {} (version {})", e.id, e.version);
-    let _ = writeln!(out, "Created {}, updated {}", e.created_at, e.updated_at);
-    field(&mut out, 0, "Title", r.title.as_deref());
-    field(&mut out, 0, "Language", r.language.as_deref());
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!("show-record", id = e.id.as_str(), version = e.version)
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            "show-created",
+            created = e.created_at.as_str(),
+            updated = e.updated_at.as_str()
+        )
+    );
+    field(&mut out, 0, &tr!("show-title"), r.title.as_deref());
+    field(&mut out, 0, &tr!("show-language"), r.language.as_deref());
     let w = &r.witness;
-    let _ = writeln!(out, "\nWitness");
-    list(&mut out, 2, "Names", &w.names);
-    field(&mut out, 2, "Pseudonym", w.pseudonym.as_deref());
-    field(&mut out, 2, "Sex", w.sex.map(|s| s.as_str()));
+    let _ = writeln!(out, "\n{}", tr!("show-witness"));
+    list(&mut out, 2, &tr!("show-names"), &w.names);
+    field(&mut out, 2, &tr!("show-pseudonym"), w.pseudonym.as_deref());
     field(
         &mut out,
         2,
-        "Born",
+        &tr!("show-sex"),
+        w.sex.map(|s| code(s.as_str())).as_deref(),
+    );
+    field(
+        &mut out,
+        2,
+        &tr!("show-born"),
         w.birth_date.as_ref().map(|d| d.as_str()),
     );
-    field(&mut out, 2, "Occupation", w.occupation.as_deref());
-    field(&mut out, 2, "Employer", w.employer.as_deref());
+    field(
+        &mut out,
+        2,
+        &tr!("show-occupation"),
+        w.occupation.as_deref(),
+    );
+    field(&mut out, 2, &tr!("show-employer"), w.employer.as_deref());
     let unions: Vec<String> = w
         .unions
         .iter()
@@ -148,51 +197,70 @@ pub fn text(stored: &StoredRecord) -> String {
             _ => u.name.clone(),
         })
         .collect();
-    list(&mut out, 2, "Unions", &unions);
+    list(&mut out, 2, &tr!("show-unions"), &unions);
     let status = w.status.map(|s| match &w.status_as_of {
-        Some(date) => format!("{} (as of {})", s.as_str(), date.as_str()),
-        None => s.as_str().to_owned(),
+        Some(date) => tr!(
+            "show-status-as-of",
+            status = code(s.as_str()),
+            date = date.as_str()
+        ),
+        None => code(s.as_str()),
     });
-    field(&mut out, 2, "Status", status.as_deref());
-    field(&mut out, 2, "Whereabouts", w.whereabouts.as_deref());
+    field(&mut out, 2, &tr!("show-status"), status.as_deref());
     field(
         &mut out,
         2,
-        "Residence",
+        &tr!("show-whereabouts"),
+        w.whereabouts.as_deref(),
+    );
+    field(
+        &mut out,
+        2,
+        &tr!("show-residence"),
         w.residence.as_ref().map(place).as_deref(),
     );
-    field(&mut out, 2, "Contact", w.contact.as_deref());
+    field(&mut out, 2, &tr!("show-contact"), w.contact.as_deref());
     if let Some(i) = &r.interview {
-        let _ = writeln!(out, "\nInterview");
-        field(&mut out, 2, "Date", i.date.as_ref().map(|d| d.as_str()));
-        field(&mut out, 2, "Mode", i.mode.as_deref());
-        field(&mut out, 2, "Interviewer", i.interviewer.as_deref());
-        field(&mut out, 2, "Place", i.place.as_deref());
+        let _ = writeln!(out, "\n{}", tr!("show-interview"));
+        field(
+            &mut out,
+            2,
+            &tr!("show-date"),
+            i.date.as_ref().map(|d| d.as_str()),
+        );
+        field(&mut out, 2, &tr!("show-mode"), i.mode.as_deref());
+        field(
+            &mut out,
+            2,
+            &tr!("show-interviewer"),
+            i.interviewer.as_deref(),
+        );
+        field(&mut out, 2, &tr!("show-place"), i.place.as_deref());
     }
     if !r.acts.is_empty() {
-        let _ = writeln!(out, "\nActs");
+        let _ = writeln!(out, "\n{}", tr!("show-acts"));
         for (n, act) in r.acts.iter().enumerate() {
             let head: Vec<String> = [
-                act.act_type.map(|t| t.as_str().to_owned()),
+                act.act_type.map(|t| code(t.as_str())),
                 act.date.as_ref().map(|d| d.as_str().to_owned()),
                 act.place.as_ref().map(place).filter(|p| !p.is_empty()),
                 act.in_absentia
                     .filter(|b| *b)
-                    .map(|_| "in absentia".to_owned()),
+                    .map(|_| tr!("show-in-absentia")),
             ]
             .into_iter()
             .flatten()
             .collect();
             let _ = writeln!(out, "  {}. {}", n + 1, head.join(", "));
-            list(&mut out, 5, "Perpetrators", &act.perpetrators);
-            list(&mut out, 5, "Officials", &act.officials);
-            list(&mut out, 5, "Charges", &act.charges);
-            field(&mut out, 5, "Sentence", act.sentence.as_deref());
-            field(&mut out, 5, "Notes", act.notes.as_deref());
+            list(&mut out, 5, &tr!("show-perpetrators"), &act.perpetrators);
+            list(&mut out, 5, &tr!("show-officials"), &act.officials);
+            list(&mut out, 5, &tr!("show-charges"), &act.charges);
+            field(&mut out, 5, &tr!("show-sentence"), act.sentence.as_deref());
+            field(&mut out, 5, &tr!("show-notes"), act.notes.as_deref());
         }
     }
     if !r.people.is_empty() {
-        let _ = writeln!(out, "\nPeople");
+        let _ = writeln!(out, "\n{}", tr!("show-people"));
         for person in &r.people {
             match &person.relation {
                 Some(relation) if !relation.is_empty() => {
@@ -205,7 +273,7 @@ pub fn text(stored: &StoredRecord) -> String {
         }
     }
     if !r.consent.is_empty() {
-        let _ = writeln!(out, "\nConsent");
+        let _ = writeln!(out, "\n{}", tr!("show-consent"));
         for c in &r.consent {
             let conditions = c
                 .conditions
@@ -215,8 +283,8 @@ pub fn text(stored: &StoredRecord) -> String {
             let _ = writeln!(
                 out,
                 "  {}: {}{}",
-                c.purpose.as_str(),
-                c.level.as_str(),
+                code(c.purpose.as_str()),
+                code(c.level.as_str()),
                 conditions.unwrap_or_default()
             );
         }
@@ -224,11 +292,21 @@ pub fn text(stored: &StoredRecord) -> String {
     if r.risk.is_some() || !r.tags.is_empty() || !r.sensitive_terms.is_empty() {
         out.push('\n');
     }
-    field(&mut out, 0, "Risk", r.risk.map(|x| x.as_str()));
-    list(&mut out, 0, "Tags", &r.tags);
-    list(&mut out, 0, "Sensitive terms", &r.sensitive_terms);
-    block(&mut out, "Summary", r.summary.as_deref());
-    block(&mut out, "Narrative", r.narrative.as_deref());
+    field(
+        &mut out,
+        0,
+        &tr!("show-risk"),
+        r.risk.map(|x| code(x.as_str())).as_deref(),
+    );
+    list(&mut out, 0, &tr!("show-tags"), &r.tags);
+    list(
+        &mut out,
+        0,
+        &tr!("show-sensitive-terms"),
+        &r.sensitive_terms,
+    );
+    block(&mut out, &tr!("show-summary"), r.summary.as_deref());
+    block(&mut out, &tr!("show-narrative"), r.narrative.as_deref());
     out
 }
 
@@ -239,8 +317,14 @@ pub fn report_problems(ui: &Ui, problems: &[Problem]) -> Result<(), CliError> {
         return Ok(());
     }
     for p in problems {
-        ui.warn(&format!("skipped {}: {}", p.path.display(), p.reason));
+        ui.warn(&tr!(
+            "warn-skipped",
+            path = p.path.display().to_string(),
+            reason = p.reason.as_str()
+        ));
     }
-    Err(CliError::failure(format!("{} file(s) in the vault could not be read", problems.len()))
-        .hint("the vault may be damaged or tampered with: run `tvault verify` for a full report, and keep this copy unchanged"))
+    Err(
+        CliError::failure(tr!("err-unreadable-files", count = problems.len()))
+            .hint(tr!("hint-unreadable-files")),
+    )
 }

@@ -11,9 +11,8 @@ use zeroize::Zeroizing;
 use super::args::GlobalArgs;
 use super::error::CliError;
 use crate::crypto::{self, Identities};
+use crate::tr;
 use crate::vault::{self, Access, Layout, Unlock, Vault};
-
-const NO_TERMINAL_HINT: &str = "pass --passphrase-file FILE or --identity FILE (or set TVAULT_PASSPHRASE_FILE / TVAULT_IDENTITY)";
 
 /// Largest passphrase or identity file read.
 const MAX_SECRET_FILE: u64 = 1024 * 1024;
@@ -27,17 +26,14 @@ pub fn vault_dir(global: &GlobalArgs) -> Result<PathBuf, CliError> {
         return Ok(dir.clone());
     }
     let cwd = std::env::current_dir()
-        .map_err(|e| CliError::failure(format!("cannot read the current directory: {e}")))?;
+        .map_err(|e| CliError::failure(tr!("err-cwd", reason = e.to_string())))?;
     match vault::probe(&cwd) {
         Ok(_) => return Ok(cwd),
         Err(crate::Error::NotAVault { .. }) => {}
         // A vault here that cannot be read (newer format, damaged header) says so.
         Err(e) => return Err(e.into()),
     }
-    Err(
-        CliError::usage("no vault given and the current directory is not a vault")
-            .hint("pass --vault DIR or set TVAULT_VAULT"),
-    )
+    Err(CliError::usage(tr!("err-no-vault-given")).hint(tr!("hint-no-vault-given")))
 }
 
 /// Opens the vault named by the global flags, unlocking it by the first available method.
@@ -52,12 +48,11 @@ pub fn open(global: &GlobalArgs, access: Access) -> Result<Vault, CliError> {
         Some(path) => read_passphrase_file(path)?,
         None => {
             if !vault::has_passphrase(&layout) {
-                return Err(CliError::usage(
-                    "this vault has no passphrase; it opens only with an identity",
-                )
-                .hint("pass --identity FILE"));
+                return Err(
+                    CliError::usage(tr!("err-no-passphrase-slot")).hint(tr!("hint-pass-identity"))
+                );
             }
-            prompt_secret(&format!("Passphrase for {}: ", display_root(&layout)))?
+            prompt_secret(&tr!("prompt-passphrase", vault = display_root(&layout)))?
         }
     };
     Ok(Vault::open(&dir, Unlock::Passphrase(&passphrase), access)?)
@@ -69,33 +64,44 @@ fn display_root(layout: &Layout) -> String {
 
 /// Reads an identity file (age identities or an unencrypted SSH private key).
 pub fn read_identities(path: &Path) -> Result<Identities, CliError> {
-    let bytes = Zeroizing::new(read_small(path, "identity file")?);
-    Identities::parse(&bytes)
-        .map_err(|e| CliError::failure(format!("identity file {}: {e}", path.display())))
+    let bytes = Zeroizing::new(read_small(path, &tr!("what-identity-file"))?);
+    Identities::parse(&bytes).map_err(|e| {
+        CliError::failure(tr!(
+            "err-identity-file-path",
+            path = path.display().to_string(),
+            reason = e.to_string()
+        ))
+    })
 }
 
 /// The first line of FILE, without its line ending.
 pub fn read_passphrase_file(path: &Path) -> Result<SecretString, CliError> {
-    let bytes = Zeroizing::new(read_small(path, "passphrase file")?);
+    let bytes = Zeroizing::new(read_small(path, &tr!("what-passphrase-file"))?);
     let text = std::str::from_utf8(&bytes).map_err(|_| {
-        CliError::usage(format!(
-            "passphrase file {} is not UTF-8 text",
-            path.display()
+        CliError::usage(tr!(
+            "err-passphrase-file-utf8",
+            path = path.display().to_string()
         ))
     })?;
     let first = text.split('\n').next().unwrap_or("").trim_end_matches('\r');
     if first.is_empty() {
-        return Err(CliError::usage(format!(
-            "passphrase file {} has an empty first line",
-            path.display()
+        return Err(CliError::usage(tr!(
+            "err-passphrase-file-empty",
+            path = path.display().to_string()
         )));
     }
     Ok(SecretString::from(first.to_owned()))
 }
 
 fn read_small(path: &Path, what: &str) -> Result<Vec<u8>, CliError> {
-    let cannot =
-        |e: std::io::Error| CliError::usage(format!("cannot read {what} {}: {e}", path.display()));
+    let cannot = |e: std::io::Error| {
+        CliError::usage(tr!(
+            "err-cannot-read",
+            what = what,
+            path = path.display().to_string(),
+            reason = e.to_string()
+        ))
+    };
     // Read at most a bit more than the limit: a size check on the metadata can be fooled by
     // special files such as /dev/zero.
     let mut bytes = Vec::new();
@@ -105,9 +111,10 @@ fn read_small(path: &Path, what: &str) -> Result<Vec<u8>, CliError> {
         })
         .map_err(cannot)?;
     if bytes.len() as u64 > MAX_SECRET_FILE {
-        return Err(CliError::usage(format!(
-            "{what} {} is too large",
-            path.display()
+        return Err(CliError::usage(tr!(
+            "err-too-large",
+            what = what,
+            path = path.display().to_string()
         )));
     }
     Ok(bytes)
@@ -133,11 +140,12 @@ pub fn have_terminal() -> bool {
 /// Asks for a secret on the terminal, without echo.
 pub fn prompt_secret(prompt: &str) -> Result<SecretString, CliError> {
     if !have_terminal() {
-        return Err(CliError::usage("no terminal to ask for the passphrase").hint(NO_TERMINAL_HINT));
+        return Err(
+            CliError::usage(tr!("err-no-terminal-passphrase")).hint(tr!("hint-no-terminal"))
+        );
     }
-    let typed = rpassword::prompt_password(prompt).map_err(|e| {
-        CliError::failure(format!("cannot read the passphrase from the terminal: {e}"))
-    })?;
+    let typed = rpassword::prompt_password(prompt)
+        .map_err(|e| CliError::failure(tr!("err-terminal-read", reason = e.to_string())))?;
     Ok(SecretString::from(typed))
 }
 
@@ -147,13 +155,18 @@ pub fn confirm(question: &str, default: bool) -> Result<bool, CliError> {
         .read(true)
         .write(true)
         .open("/dev/tty")
-        .map_err(|_| CliError::usage("no terminal to ask for confirmation"))?;
-    write!(tty, "{question} [{}] ", if default { "Y/n" } else { "y/N" })
-        .map_err(|e| CliError::failure(format!("terminal: {e}")))?;
+        .map_err(|_| CliError::usage(tr!("err-no-terminal-confirm")))?;
+    let choices = if default {
+        tr!("confirm-default-yes")
+    } else {
+        tr!("confirm-default-no")
+    };
+    write!(tty, "{question} [{choices}] ")
+        .map_err(|e| CliError::failure(tr!("err-terminal-read", reason = e.to_string())))?;
     let mut line = String::new();
     std::io::BufReader::new(tty)
         .read_line(&mut line)
-        .map_err(|e| CliError::failure(format!("terminal: {e}")))?;
+        .map_err(|e| CliError::failure(tr!("err-terminal-read", reason = e.to_string())))?;
     Ok(match line.trim().to_lowercase().as_str() {
         "" => default,
         answer => answer.starts_with('y') || answer.starts_with('д') || answer.starts_with('т'),
@@ -170,40 +183,36 @@ pub fn new_passphrase(
         let passphrase = read_passphrase_file(path)?;
         if crypto::passphrase_len(&passphrase) < MIN_PASSPHRASE_CHARS {
             ui_note(&format!(
-                "warning: the passphrase in {} is shorter than {MIN_PASSPHRASE_CHARS} characters; \
-                 anyone who seizes the vault can try to guess it offline",
-                path.display()
+                "warning: {}",
+                tr!(
+                    "warn-short-passphrase-file",
+                    path = path.display().to_string(),
+                    min = MIN_PASSPHRASE_CHARS
+                )
             ));
         }
         return Ok(passphrase);
     }
     if !have_terminal() {
         return Err(
-            CliError::usage("no terminal to ask for a new passphrase").hint(NO_TERMINAL_HINT)
+            CliError::usage(tr!("err-no-terminal-new-passphrase")).hint(tr!("hint-no-terminal"))
         );
     }
-    let first = prompt_secret("New passphrase (leave empty to generate a strong one): ")?;
+    let first = prompt_secret(&tr!("prompt-new-passphrase"))?;
     if first.expose_secret().is_empty() {
         let generated = generate_passphrase();
-        ui_note("Generated passphrase (write it down now; it is shown only this once):");
+        ui_note(&tr!("note-generated-passphrase"));
         ui_note(&format!("    {}", generated.expose_secret()));
         return Ok(generated);
     }
     let len = crypto::passphrase_len(&first);
-    if len < MIN_PASSPHRASE_CHARS
-        && !confirm(
-            &format!(
-                "This passphrase has only {len} characters; a seized vault can be attacked offline. Use it anyway?"
-            ),
-            false,
-        )?
-    {
-        return Err(CliError::failure("passphrase refused as too short")
-            .hint("leave the passphrase empty to have a strong one generated"));
+    if len < MIN_PASSPHRASE_CHARS && !confirm(&tr!("confirm-short-passphrase", len = len), false)? {
+        return Err(CliError::failure(tr!("err-passphrase-too-short"))
+            .hint(tr!("hint-passphrase-too-short")));
     }
-    let second = prompt_secret("Repeat the passphrase: ")?;
+    let second = prompt_secret(&tr!("prompt-repeat-passphrase"))?;
     if first.expose_secret() != second.expose_secret() {
-        return Err(CliError::failure("the two passphrases differ"));
+        return Err(CliError::failure(tr!("err-passphrases-differ")));
     }
     Ok(first)
 }

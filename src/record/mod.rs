@@ -226,13 +226,21 @@ impl Record {
     /// the encoding is malformed (ciborium's messages can contain values) or which field is
     /// invalid.
     pub fn from_cbor(bytes: &[u8]) -> Result<Record, RecordError> {
+        let record = Record::from_cbor_vouched(bytes)?;
+        record.validate()?;
+        Ok(record)
+    }
+
+    /// Decodes a record without validating it again: for bytes the vault's integrity journal
+    /// vouches for, which were validated when they were written (the index entries an export
+    /// reads by the ten thousand). Decoding still checks every type, vocabulary and date.
+    pub fn from_cbor_vouched(bytes: &[u8]) -> Result<Record, RecordError> {
         let mut rest = bytes;
         let record: Record =
             ciborium::from_reader(&mut rest).map_err(|_| RecordError::new("", ErrorKind::Cbor))?;
         if !rest.is_empty() {
             return Err(RecordError::new("", ErrorKind::TrailingBytes));
         }
-        record.validate()?;
         Ok(record)
     }
 }

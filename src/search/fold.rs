@@ -746,7 +746,7 @@ impl Signature {
 /// Whether the weighted edit distance between `a` (signature `sa`) and `b` is within the
 /// budget for their lengths. Allocation-free: rows live on the stack. Cheap rejections first:
 /// lengths, first symbols, signatures.
-fn within(a: &[u8], sa: Signature, b: &[u8]) -> bool {
+fn within(a: &[u8], sa: Signature, b: &[u8], sb: Option<Signature>) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la < SHORT_KEY || lb < SHORT_KEY || la > MAX_FUZZY || lb > MAX_FUZZY {
         return false;
@@ -762,7 +762,7 @@ fn within(a: &[u8], sa: Signature, b: &[u8]) -> bool {
     if substitution(a[0], b[0]) > budget && indel(a, 0) > budget && indel(b, 0) > budget {
         return false;
     }
-    if !sa.compatible(Signature::of(b)) {
+    if !sa.compatible(sb.unwrap_or_else(|| Signature::of(b))) {
         return false;
     }
     let mut del_a = [0u16; MAX_FUZZY];
@@ -850,6 +850,13 @@ impl Needle {
         &self.key
     }
 
+    /// Whether a text key starting with the byte `first` can match at all: the first filter of
+    /// [`Needle::matches`], exposed so that callers holding many needles can bucket them by
+    /// first symbol (redaction). Changes no result of `matches`.
+    pub fn may_start_with(&self, first: u8) -> bool {
+        first >= 128 || self.first_ok & (1 << first) != 0
+    }
+
     /// Whether the text word whose key is `text_key` is a spelling or an inflected form of the
     /// query word. Policy (`docs/SEARCH.md`, "Matching"):
     ///
@@ -860,6 +867,17 @@ impl Needle {
     ///   within 0.5 (longer side under 6 symbols) or 0.9 (6 or more). Only the known
     ///   alternations cost less than 1.
     pub fn matches(&self, text_key: &str) -> bool {
+        self.matches_inner(text_key, None)
+    }
+
+    /// [`Needle::matches`] for a text word whose [`KeyInfo`] was computed once (redaction
+    /// compares every word of a record with every needle of the record: the stem and the
+    /// prefilter signatures of the word are then not recomputed for each needle).
+    pub fn matches_info(&self, text_key: &str, info: &KeyInfo) -> bool {
+        self.matches_inner(text_key, Some(info))
+    }
+
+    fn matches_inner(&self, text_key: &str, info: Option<&KeyInfo>) -> bool {
         let q = self.key.as_bytes();
         let t = text_key.as_bytes();
         if q == t {
@@ -874,18 +892,56 @@ impl Needle {
             return eq_by(q, t, fine);
         }
         let qs = &q[..self.stem_len];
-        let ts = stem(text_key).as_bytes();
+        let ts = match info {
+            Some(i) => &t[..i.stem_len],
+            None => stem(text_key).as_bytes(),
+        };
         let class = if qs.len().min(ts.len()) < MIN_STEM {
             fine
         } else {
             coarse
         };
-        if eq_by(qs, ts, class) || eq_by(q, t, coarse) {
+        if eq_by(qs, ts, class) || eq_by(q, t, coarse) || fleeting(qs, ts) || fleeting(ts, qs) {
             return true;
         }
-        within(qs, self.stem_sig, ts)
-            || ((qs.len() != q.len() || ts.len() != t.len()) && within(q, self.key_sig, t))
+        within(qs, self.stem_sig, ts, info.map(|i| i.stem_sig))
+            || ((qs.len() != q.len() || ts.len() != t.len())
+                && within(q, self.key_sig, t, info.map(|i| i.key_sig)))
     }
+}
+
+/// What [`Needle::matches`] computes about a text word, computed once per word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyInfo {
+    stem_len: usize,
+    key_sig: Signature,
+    stem_sig: Signature,
+}
+
+impl KeyInfo {
+    /// The information of the word whose key is `key`.
+    pub fn of(key: &str) -> KeyInfo {
+        let stem_len = stem(key).len();
+        KeyInfo {
+            stem_len,
+            key_sig: Signature::of(key.as_bytes()),
+            stem_sig: Signature::of(&key.as_bytes()[..stem_len]),
+        }
+    }
+}
+
+/// Whether stem `a` is stem `b` with a fleeting vowel before its final consonant, as Slavic
+/// nouns drop it outside the nominative: `Гаравец`/`Гараўца`, `Кравец`/`Краўцом`,
+/// `Кавалёнак`/`Кавалёнка`, `Шавялёк`/`Шавялькі`. Allocation-free, like `matches`.
+fn fleeting(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    n >= 5
+        && n == b.len() + 1
+        && is_vowel(a[n - 2])
+        && matches!(a[n - 1], b'c' | b'k' | b'n' | b'l' | b'r')
+        && a[n - 1] == b[n - 2]
+        // Exactly the same before: with vowel classes, `Лукашонак` would meet `Лукашэнка`.
+        && a[..n - 2] == b[..n - 2]
 }
 
 #[cfg(test)]
@@ -895,6 +951,21 @@ mod tests {
 
     const VARIANTS: &str = include_str!("testdata/name-variants.tsv");
     const DIFFERENT: &str = include_str!("testdata/name-different.tsv");
+
+    #[test]
+    fn fleeting_vowels_drop_outside_the_nominative() {
+        for (q, t) in [
+            ("Гаравец", "Гараўца"),
+            ("Гаравец", "Гаравцом"),
+            ("Кравец", "Краўца"),
+            ("Кавалёнак", "Кавалёнка"),
+            ("Шавялёк", "Шавялька"),
+        ] {
+            assert!(Needle::new(q).matches(&key(t)), "{q} ~ {t}");
+            assert!(Needle::new(t).matches(&key(q)), "{t} ~ {q}");
+        }
+        assert!(!Needle::new("Гаравец").matches(&key("Гарадок")));
+    }
 
     /// More groups of real-world spellings of one name or place (Belarusian and Russian
     /// Cyrillic, passport, BGN/PCGN, national 2007/2023, Łacinka, Polish and press forms).

@@ -119,7 +119,7 @@ impl Compiled {
                     c == *code
                         && needles
                             .iter()
-                            .all(|needle| value.split(' ').any(|k| needle.matches(k)))
+                            .all(|needle| words(value).any(|k| needle.matches(k)))
                 }),
                 Prepared::Status(status) => status.is_some() && facets.status == *status,
                 Prepared::Act(kind) => {
@@ -152,13 +152,43 @@ fn contains_whole(haystack: &str, needle: &str) -> bool {
     })
 }
 
+/// The words of a value: exactly `value.split(' ')`, but with a plain byte loop, which is much
+/// faster than the general splitter on keys a few bytes long (the scan's inner loop).
+fn words(value: &str) -> Words<'_> {
+    Words { rest: Some(value) }
+}
+
+#[derive(Clone)]
+struct Words<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match rest.bytes().position(|b| b == b' ') {
+            // Splitting at an ASCII space always leaves whole characters on both sides.
+            Some(i) => {
+                self.rest = Some(&rest[i + 1..]);
+                Some(&rest[..i])
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
 fn phrase_in(needles: &[Needle], value: &str) -> bool {
     match needles {
         [] => false,
         // The common case, without allocating.
-        [one] => value.split(' ').any(|k| one.matches(k)),
+        [one] => words(value).any(|k| one.matches(k)),
         [first, rest @ ..] => {
-            let mut words = value.split(' ');
+            let mut words = words(value);
             while words.clone().next().is_some() {
                 let mut window = words.clone();
                 if window.next().is_some_and(|k| first.matches(k))
@@ -178,6 +208,15 @@ fn phrase_in(needles: &[Needle], value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::contains_whole;
+
+    #[test]
+    fn words_split_like_str_split() {
+        for value in ["", " ", "a", "a b", " a  b ", "ab cd ef", "жук  ъ", "x "] {
+            let ours: Vec<&str> = super::words(value).collect();
+            let std: Vec<&str> = value.split(' ').collect();
+            assert_eq!(ours, std, "{value:?}");
+        }
+    }
 
     #[test]
     fn charges_match_whole_numbers() {

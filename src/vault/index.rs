@@ -104,6 +104,13 @@ impl IndexEntry {
             .map_err(|e| Error::Invalid(format!("index entry of record {}: {e}", self.id)))
     }
 
+    /// The record (without its narrative), decoded without validating it again: index entries
+    /// are vouched for by the journal and were validated when written.
+    pub fn record_vouched(&self) -> Result<Record> {
+        Record::from_cbor_vouched(&self.record)
+            .map_err(|e| Error::Invalid(format!("index entry of record {}: {e}", self.id)))
+    }
+
     /// The latest day any act may have happened (`yyyymmdd`), for "most recent act first".
     pub fn latest_act(&self) -> Option<u32> {
         self.facets
@@ -134,6 +141,28 @@ struct IndexFile {
     entries: Vec<IndexEntry>,
     #[serde(with = "serde_bytes")]
     pad: Vec<u8>,
+}
+
+/// Most entries in one segment. A big batch or a compaction writes several segments, so that a
+/// reader decrypts and scans them on all cores at once.
+pub const SEGMENT_ENTRIES: usize = if cfg!(test) { 3 } else { 1024 };
+
+/// Encrypts entries as index segments of at most [`SEGMENT_ENTRIES`] entries each, of nearly
+/// equal sizes (at least one segment, possibly empty), in parallel.
+pub fn seal_segments(identity: &VaultIdentity, entries: Vec<IndexEntry>) -> Result<Vec<Vec<u8>>> {
+    let count = entries.len().div_ceil(SEGMENT_ENTRIES).max(1);
+    let per = entries.len().div_ceil(count).max(1);
+    let mut chunks: Vec<Vec<IndexEntry>> = Vec::with_capacity(count);
+    let mut rest = entries.into_iter().peekable();
+    while rest.peek().is_some() {
+        chunks.push(rest.by_ref().take(per).collect());
+    }
+    if chunks.is_empty() {
+        chunks.push(Vec::new());
+    }
+    super::parallel_map_all(chunks, |chunk| seal(identity, chunk))
+        .into_iter()
+        .collect()
 }
 
 /// Encrypts entries as one index segment, padded like records.

@@ -16,6 +16,10 @@ use crate::search::keys;
 /// Index segments a writer tolerates before compacting them into one.
 const COMPACT_SEGMENTS: usize = if cfg!(test) { 3 } else { 32 };
 
+/// Index segments smaller than this (in bytes) are merged by a compaction; bigger ones are
+/// rewritten only when merging the small ones is not enough.
+const SMALL_SEGMENT: u64 = 256 * 1024;
+
 /// The index as read: an entry for the current version of every record.
 #[derive(Debug, Default)]
 pub struct IndexView {
@@ -29,6 +33,20 @@ pub struct IndexView {
     pub rebuilt: usize,
     /// Index segments read.
     pub segments: usize,
+    /// Current records whose entries [`Vault::index_where`] left out of `entries` (their file is
+    /// still surveyed).
+    pub unkept: Vec<Located>,
+}
+
+/// A record version and its file, without its metadata.
+#[derive(Clone, Debug)]
+pub struct Located {
+    /// Record id.
+    pub id: String,
+    /// Record version.
+    pub version: u64,
+    /// The record file (relative to the vault).
+    pub path: String,
 }
 
 /// The index entry of a record version stored at `path` (relative) with `size` bytes.
@@ -60,6 +78,24 @@ impl Vault {
                     Some((v, _)) if *v >= version => {}
                     _ => {
                         current.insert(id, (version, rel.clone()));
+                    }
+                }
+            }
+        }
+        current
+    }
+
+    /// [`Vault::current_records`], borrowed from the journal's state (no copies): id -> (version,
+    /// file).
+    fn current_refs(&self) -> HashMap<&str, (u64, &str)> {
+        let expected = self.journal.expected();
+        let mut current: HashMap<&str, (u64, &str)> = HashMap::with_capacity(expected.len());
+        for (rel, exp) in expected {
+            if let Some((id, version)) = &exp.record {
+                match current.get(id.as_str()) {
+                    Some((v, _)) if *v >= *version => {}
+                    _ => {
+                        current.insert(id, (*version, rel));
                     }
                 }
             }
@@ -119,11 +155,12 @@ impl Vault {
 
     /// The index segments the journal vouches for.
     fn segments(&self) -> Vec<String> {
+        // "index0" is the first path after every "index/..." ('0' follows '/').
         self.journal
             .expected()
-            .keys()
+            .range::<String, _>(&"index/".to_owned()..&"index0".to_owned())
+            .map(|(rel, _)| rel.clone())
             .filter(|rel| rel.starts_with("index/"))
-            .cloned()
             .collect()
     }
 
@@ -155,67 +192,110 @@ impl Vault {
     /// Reads the index and fills its gaps from the records (in memory; see
     /// [`Vault::save_index`]).
     pub fn index(&self) -> Result<IndexView> {
+        self.index_where(&|_| true)
+    }
+
+    /// Reads the index like [`Vault::index`], but keeps in `entries` only the entries `keep`
+    /// accepts (a search keeps its hits, and so never holds the whole index); the others are
+    /// listed in `unkept`. Segments are decrypted, checked and decoded on all cores.
+    pub fn index_where(&self, keep: &(dyn Fn(&IndexEntry) -> bool + Sync)) -> Result<IndexView> {
         let mut view = IndexView::default();
-        let current = self.current_records();
-        let mut by_id: HashMap<String, IndexEntry> = HashMap::new();
+        let current = self.current_refs();
+        let is_current = |entry: &IndexEntry| -> bool {
+            current
+                .get(entry.id.as_str())
+                .is_some_and(|(v, p)| *v == entry.version && *p == entry.path)
+        };
         let segments = self.segments();
-        for rel in &segments {
-            view.segments += 1;
-            let path = self.layout.root.join(rel);
-            let entries = self.read_segment(rel);
-            match entries {
-                Ok(entries) => {
-                    for entry in entries {
-                        if current
-                            .get(&entry.id)
-                            .is_some_and(|(v, p)| *v == entry.version && *p == entry.path)
-                        {
-                            by_id.insert(entry.id.clone(), entry);
+        view.segments = segments.len();
+        // Segments hold at most `index::SEGMENT_ENTRIES` entries (but those of older vaults):
+        // each is filtered as soon as it is read, so that only the kept entries pile up.
+        let read = super::parallel_map_all(segments, |rel| {
+            let result = self.read_segment(&rel).map(|entries| {
+                let mut kept = Vec::new();
+                let mut unkept = Vec::new();
+                for entry in entries.into_iter().filter(is_current) {
+                    if keep(&entry) {
+                        kept.push(entry);
+                    } else {
+                        unkept.push(Located {
+                            id: entry.id,
+                            version: entry.version,
+                            path: entry.path,
+                        });
+                    }
+                }
+                (kept, unkept)
+            });
+            (rel, result)
+        });
+        let mut seen: std::collections::HashSet<String> =
+            std::collections::HashSet::with_capacity(current.len());
+        for (rel, result) in read {
+            match result {
+                Ok((kept, unkept)) => {
+                    for entry in kept {
+                        if seen.insert(entry.id.clone()) {
+                            view.entries.push(entry);
+                        }
+                    }
+                    for located in unkept {
+                        if seen.insert(located.id.clone()) {
+                            view.unkept.push(located);
                         }
                     }
                 }
                 Err(reason) => view.damaged_segments.push(Problem {
-                    path,
+                    path: self.layout.root.join(&rel),
                     reason: format!("index segment: {reason}"),
                 }),
             }
         }
-        let missing: Vec<(String, u64, String)> = current
+        let mut missing: Vec<(String, u64, String)> = current
             .iter()
-            .filter(|(id, _)| !by_id.contains_key(*id))
-            .map(|(id, (version, rel))| (id.clone(), *version, rel.clone()))
+            .filter(|(id, _)| !seen.contains(**id))
+            .map(|(id, (version, rel))| ((*id).to_owned(), *version, (*rel).to_owned()))
             .collect();
+        missing.sort();
         let rebuilt = parallel_map(missing, |(id, version, rel)| {
             let result = self.entry_from_record(&id, version, &rel);
-            (id, self.layout.root.join(&rel), result)
+            (id, version, rel, result)
         });
-        for (id, path, result) in rebuilt {
+        for (id, version, rel, result) in rebuilt {
             match result {
                 Ok(entry) => {
                     view.rebuilt += 1;
-                    by_id.insert(id, entry);
+                    if keep(&entry) {
+                        view.entries.push(entry);
+                    } else {
+                        view.unkept.push(Located {
+                            id,
+                            version,
+                            path: rel,
+                        });
+                    }
                 }
                 Err(reason) => view.problems.push(Problem {
-                    path,
+                    path: self.layout.root.join(&rel),
                     reason: format!("record {id}: {reason}"),
                 }),
             }
         }
-        view.entries = by_id.into_values().collect();
         Ok(view)
     }
 
-    /// Replaces every index segment with one holding `entries` (a writer only).
+    /// Replaces every index segment with new ones holding `entries` (a writer only).
     pub fn save_index(&mut self, mut entries: Vec<IndexEntry>) -> Result<()> {
         entries.sort_by(|a, b| a.id.cmp(&b.id));
-        let segment = index::seal(&self.secrets.identity, entries)?;
         let old = self.segments();
-        let stem = names::new_file_stem();
-        let pending = vec![Pending {
-            rel: format!("index/{stem}.age"),
-            bytes: segment,
-            record: None,
-        }];
+        let pending = index::seal_segments(&self.secrets.identity, entries)?
+            .into_iter()
+            .map(|segment| Pending {
+                rel: format!("index/{}.age", names::new_file_stem()),
+                bytes: segment,
+                record: None,
+            })
+            .collect();
         self.commit("index", pending, old)
     }
 
@@ -329,22 +409,41 @@ impl Vault {
         let mut files = Vec::new();
         super::verify::walk(&self.layout.records(), 2, &mut files, &mut problems)?;
         let expected = self.journal.expected();
-        let mut present = std::collections::HashSet::with_capacity(files.len());
-        for path in files {
-            let rel = super::verify::rel_path(root, &path);
-            if !expected.contains_key(&rel) && !self.removal_pending(&rel) {
-                problems.push(Problem {
-                    path: path.clone(),
-                    reason: "not in the journal: planted, or not written by this vault".into(),
-                });
+        let rels: Vec<String> = files
+            .iter()
+            .map(|path| super::verify::rel_path(root, path))
+            .collect();
+        let present: std::collections::HashSet<&str> = rels.iter().map(String::as_str).collect();
+        // When as many of the files the journal vouches for are present as there are files,
+        // every file is vouched for: no need to look each one up.
+        let vouched_present = expected
+            .range::<String, _>(&"records/".to_owned()..&"records0".to_owned())
+            .filter(|(rel, _)| present.contains(rel.as_str()))
+            .count();
+        if vouched_present != present.len() {
+            for (path, rel) in files.iter().zip(&rels) {
+                if !expected.contains_key(rel) && !self.removal_pending(rel) {
+                    problems.push(Problem {
+                        path: path.clone(),
+                        reason: "not in the journal: planted, or not written by this vault".into(),
+                    });
+                }
             }
-            present.insert(rel);
         }
-        for entry in &view.entries {
-            if present.contains(&entry.path) {
+        let located = view
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.version, e.path.as_str()))
+            .chain(
+                view.unkept
+                    .iter()
+                    .map(|e| (e.id.as_str(), e.version, e.path.as_str())),
+            );
+        for (id, version, rel) in located {
+            if present.contains(rel) {
                 continue;
             }
-            let staged = expected.get(&entry.path).is_some_and(|e| {
+            let staged = expected.get(rel).is_some_and(|e| {
                 self.layout
                     .staging()
                     .join(super::staged_name(&e.sha256))
@@ -352,11 +451,8 @@ impl Vault {
             });
             if !staged {
                 problems.push(Problem {
-                    path: root.join(&entry.path),
-                    reason: format!(
-                        "record {} version {} is missing (file deleted)",
-                        entry.id, entry.version
-                    ),
+                    path: root.join(rel),
+                    reason: format!("record {id} version {version} is missing (file deleted)"),
                 });
             }
         }
@@ -380,14 +476,52 @@ impl Vault {
     /// After a write: compacts the index segments into one when there are many, so that a
     /// search decrypts a few files, not one per write.
     pub(crate) fn compact_index_if_needed(&mut self) -> Result<()> {
-        let segments = self
-            .journal
-            .expected()
-            .keys()
-            .filter(|rel| rel.starts_with("index/"))
-            .count();
-        if segments <= COMPACT_SEGMENTS {
+        let segments = self.segments();
+        if segments.len() <= COMPACT_SEGMENTS {
             return Ok(());
+        }
+        // Big vaults have one full segment per `SEGMENT_ENTRIES` records, and those stay.
+        let records = self.current_refs().len();
+        if segments.len() <= COMPACT_SEGMENTS + records.div_ceil(index::SEGMENT_ENTRIES) {
+            return Ok(());
+        }
+        // Most segments are small (one per `add`): merging only those costs the same in a vault
+        // of any size. When that is not enough, everything is rewritten.
+        let small: Vec<String> = segments
+            .iter()
+            .filter(|rel| {
+                self.vouched_path(rel)
+                    .ok()
+                    .and_then(|(path, _)| std::fs::symlink_metadata(path).ok())
+                    .is_some_and(|m| m.len() < SMALL_SEGMENT)
+            })
+            .cloned()
+            .collect();
+        if small.len() > COMPACT_SEGMENTS / 2 {
+            let current = self.current_refs();
+            let mut entries: Vec<IndexEntry> = Vec::new();
+            for rel in &small {
+                let Ok(read) = self.read_segment(rel) else {
+                    // Never compact away evidence: leave a damaged index for verify to report.
+                    return Ok(());
+                };
+                entries.extend(read.into_iter().filter(|e| {
+                    current
+                        .get(e.id.as_str())
+                        .is_some_and(|(v, p)| *v == e.version && *p == e.path)
+                }));
+            }
+            entries.sort_by(|a, b| a.id.cmp(&b.id));
+            entries.dedup_by(|a, b| a.id == b.id);
+            let pending = index::seal_segments(&self.secrets.identity, entries)?
+                .into_iter()
+                .map(|segment| Pending {
+                    rel: format!("index/{}.age", names::new_file_stem()),
+                    bytes: segment,
+                    record: None,
+                })
+                .collect();
+            return self.commit("index", pending, small);
         }
         let view = self.index()?;
         if !view.problems.is_empty() || !view.damaged_segments.is_empty() {

@@ -680,6 +680,31 @@ impl Vault {
         self.journal.fingerprint()
     }
 
+    /// The stable pseudonym of a witness in exports of this vault (SPEC.md, level `pseudonym`,
+    /// when the record sets none): `Witness` and 6 Crockford base32 characters of an HMAC of the
+    /// name (case and diacritics folded) under a key derived from the vault's MAC key. The same primary name gives the same pseudonym in every export of this vault;
+    /// without the vault's secret it reveals nothing, and no dictionary of names can reverse it.
+    /// A rekey changes it.
+    pub fn pseudonym(&self, name: &str) -> String {
+        use hmac::{Hmac, KeyInit, Mac};
+        type HmacSha256 = Hmac<sha2::Sha256>;
+        let mut derive = <HmacSha256 as KeyInit>::new_from_slice(&self.secrets.mac_key[..])
+            .expect("HMAC accepts a key of any length");
+        derive.update(b"tvault pseudonym key v1");
+        let key = derive.finalize().into_bytes();
+        let mut mac = <HmacSha256 as KeyInit>::new_from_slice(&key)
+            .expect("HMAC accepts a key of any length");
+        // Case, diacritics and spacing do not change the pseudonym; nothing that may change
+        // between tvault versions (cross-script keys) goes into it.
+        let folded: Vec<String> = crate::search::fold::words(name)
+            .into_iter()
+            .map(crate::search::fold::plain)
+            .collect();
+        mac.update(folded.join(" ").as_bytes());
+        let tag = mac.finalize().into_bytes();
+        format!("Witness {}", names::base32(&tag[..4])[..6].to_uppercase())
+    }
+
     /// The vault's settings.
     pub fn config(&self) -> &VaultConfig {
         &self.config
@@ -723,14 +748,15 @@ impl Vault {
                 record: Some((envelope.id.clone(), envelope.version)),
             });
         }
-        // The records' index segment commits with them: the index never lags the records.
-        let segment = index::seal(&self.secrets.identity, entries)?;
-        let stem = names::new_file_stem();
-        pending.push(Pending {
-            rel: format!("index/{stem}.age"),
-            bytes: segment,
-            record: None,
-        });
+        // The records' index segments commit with them: the index never lags the records.
+        for segment in index::seal_segments(&self.secrets.identity, entries)? {
+            let stem = names::new_file_stem();
+            pending.push(Pending {
+                rel: format!("index/{stem}.age"),
+                bytes: segment,
+                record: None,
+            });
+        }
         self.commit("add", pending, Vec::new())?;
         self.compact_index_if_needed()?;
         Ok(ids)
@@ -924,6 +950,49 @@ pub(crate) fn problem_reason(e: &Error) -> String {
         Error::Io { source, .. } => source.to_string(),
         other => other.to_string(),
     }
+}
+
+/// Maps `f` over `items` on all cores however few they are (each item is a big piece of work,
+/// like an index segment), keeping order. Threads take the next item as they finish, so that
+/// items of uneven sizes still share the cores.
+pub(crate) fn parallel_map_all<T: Send, R: Send>(
+    items: Vec<T>,
+    f: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8)
+        .min(items.len());
+    if threads <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let count = items.len();
+    let queue = std::sync::Mutex::new(items.into_iter().enumerate());
+    let f = &f;
+    let queue = &queue;
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+                        let Some((i, item)) = next else { break };
+                        done.push((i, f(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a worker thread panicked"))
+            .collect()
+    });
+    debug_assert_eq!(results.len(), count);
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Maps `f` over `items` on all cores (decryption and encryption are CPU-bound), keeping order.

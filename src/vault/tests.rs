@@ -225,3 +225,65 @@ fn interrupted_init_is_not_a_vault() {
         }
     }
 }
+
+#[test]
+fn index_in_many_segments_reads_whole_and_filtered() {
+    // Segments hold 3 entries in the unit tests: a batch of 8 writes 3 segments, and the single
+    // adds that follow pile up small segments until a compaction merges them.
+    let fixture = Fixture::new(8);
+    for i in 0..6 {
+        let mut vault = fixture.open(Access::Write);
+        vault.add(records(1, &format!("s{i}"))).unwrap();
+    }
+    let vault = fixture.open(Access::Read);
+    let expected_state: Vec<(String, Vec<u8>)> = vault
+        .journal
+        .expected()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.sha256.clone()))
+        .collect();
+    // The state kept up to date entry by entry equals the state recomputed from scratch.
+    let reloaded = super::journal::Journal::load(
+        &vault.layout.journal(),
+        &vault.secrets.identity,
+        &vault.secrets.mac_key,
+    )
+    .unwrap();
+    let recomputed: Vec<(String, Vec<u8>)> = reloaded
+        .expected()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.sha256.clone()))
+        .collect();
+    assert_eq!(expected_state, recomputed);
+
+    let view = vault.index().unwrap();
+    assert!(view.segments > 1, "{} segments", view.segments);
+    assert_eq!(view.rebuilt, 0);
+    assert!(view.damaged_segments.is_empty() && view.problems.is_empty());
+    assert_eq!(view.entries.len(), 14);
+    let mut ids: Vec<&str> = view.entries.iter().map(|e| e.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 14, "every record once");
+
+    let filtered = vault
+        .index_where(&|e| e.facets.name.contains("s3") || e.facets.name.ends_with(" a 5"))
+        .unwrap();
+    assert_eq!(filtered.entries.len(), 2);
+    assert_eq!(filtered.unkept.len(), 12);
+    assert!(vault.survey(&filtered).unwrap().is_empty());
+
+    // A record file deleted is reported by the survey of a filtered view too, and so is a
+    // planted one.
+    let gone = &filtered.unkept[0].path;
+    fs::remove_file(fixture.root().join(gone)).unwrap();
+    let planted = fixture
+        .root()
+        .join("records/zz/zzzzzzzzzzzzzzzzzzzzzzzz.age");
+    fs::create_dir_all(planted.parent().unwrap()).unwrap();
+    fs::write(&planted, b"age").unwrap();
+    let problems = vault.survey(&filtered).unwrap();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.iter().any(|p| p.path == fixture.root().join(gone)));
+    assert!(problems.iter().any(|p| p.path == planted));
+}

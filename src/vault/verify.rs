@@ -59,6 +59,18 @@ pub struct Report {
 
 pub(crate) fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    // The common case (a path built by joining directory entries, as `walk` does) is already
+    // in normal form: no need to split it into components and join them again.
+    #[cfg(unix)]
+    if let Some(s) = rel.to_str()
+        && !s.is_empty()
+        && !s.starts_with('/')
+        && !s.ends_with('/')
+        && !s.contains("//")
+        && s.split('/').all(|c| c != "." && c != "..")
+    {
+        return s.to_owned();
+    }
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()

@@ -117,6 +117,12 @@ impl Run<'_> {
         self
     }
 
+    /// Adds one argument.
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
+        self.args.push(arg.as_ref().to_owned());
+        self
+    }
+
     /// Sets an environment variable for the child (on top of the hermetic base).
     pub fn env(mut self, key: &'static str, value: impl AsRef<OsStr>) -> Self {
         self.vars.push((key, value.as_ref().to_owned()));

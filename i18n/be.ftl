@@ -1,0 +1,489 @@
+# tvault interface messages: Belarusian (афіцыйны правапіс 2008 года). The ids and variables are
+# those of en.ftl, which says where each group is used.
+# Vocabulary codes, JSON field names and exit codes are never translated.
+# Terms: vault = сховішча, record = запіс, testimony = сведчанне, passphrase = парольная фраза,
+# identity = ключ (файл ключа), recipient = ключ аднаўлення, act = эпізод пераследу,
+# redaction = ачыстка (выдаленне канфідэнцыйных звестак), directory = тэчка.
+# Counts are integers, so the default plural variant (*[other], in CLDR only for fractions) has
+# the "many" form (5 запісаў): intl_pluralrules 7.0.2 puts 15-19 and 22-29 in `other` for `be`.
+
+## Help (--help)
+
+help-heading-options = Параметры
+help-heading-arguments = Аргументы
+help-heading-commands = Каманды
+help-heading-usage = Выкарыстанне:
+help-flag-help = Паказаць даведку
+help-flag-version = Паказаць версію
+help-about = Зашыфраванае пераноснае сховішча сведчанняў пераследаваных прафсаюзных актывістаў
+help-arg-vault = Тэчка сховішча [па змаўчанні: бягучая тэчка, калі гэта сховішча]
+help-arg-identity = Адкрыць з дапамогай файла ключа age (радкі AGE-SECRET-KEY-1...) або незашыфраванага закрытага ключа SSH, якому дадзены доступ да сховішча
+help-arg-passphrase_file = Адкрыць парольнай фразай з першага радка FILE
+help-arg-json = Вывад для праграм: JSON Lines або адзін аб'ект JSON для `show`
+help-arg-lang = Мова інтэрфейсу: en, be або ru [па змаўчанні: TVAULT_LANG, інакш мова сістэмы, інакш en]
+help-cmd-init = Стварыць новае сховішча ў пустой або новай тэчцы; выводзіць яго публічны адбітак
+help-init-recipients = Публічны ключ аднаўлення (age1... або ssh-ed25519/ssh-rsa ...): яго ўладальнік таксама зможа адкрыць сховішча; можна паўтараць
+help-init-recipients_files = Файл з публічнымі ключамі аднаўлення, па адным на радок (можна каментарыі #)
+help-init-work_factor = Каэфіцыент складанасці scrypt для парольнай фразы (log2 N): 18 — каля секунды; меншыя значэнні толькі для тэстаў
+help-cmd-add = Дадаць сведчанні з файла JSON або stdin ці пакрокава ў тэрмінале; выводзіць ідэнтыфікатары новых запісаў
+help-add-from = Уваходныя даныя JSON: адзін запіс, масіў запісаў або JSON Lines; `-` — чытаць stdin
+help-add-attach = Далучыць файл да запісу (у гэтай версіі яшчэ не падтрымліваецца)
+help-cmd-list = Спіс усіх бягучых запісаў
+help-cmd-show = Паказаць адзін запіс (падыходзіць і адназначны пачатак ідэнтыфікатара з 6 і больш знакаў)
+help-show-id = Ідэнтыфікатар запісу або яго адназначны пачатак з 6 і больш знакаў
+help-cmd-search = Пошук па метаданых запісаў (расшыфроўваюцца толькі ў памяці); выводзіць знойдзеныя запісы, спачатку з найноўшымі эпізодамі
+help-search-query = Запыт (гл. ніжэй); без запыту выводзяцца ўсе запісы
+help-search-narrative = Шукаць і ў тэксце сведчання (павольней: расшыфроўваецца кожны запіс)
+help-search-limit = Вывесці не больш за N запісаў
+help-search-after = QUERY: знаходзяцца запісы, дзе ёсць усе словы; -слова выключае слова; "некалькі слоў" у двукоссі шукаюцца як фраза; field:value шукае толькі ў адным полі (name, status, act, place, union, employer, perpetrator, charge, tag, purpose, risk); date:FROM..TO знаходзіць эпізоды, даты якіх перасякаюцца з прамежкам (FROM або TO можна прапусціць; YYYY, YYYY-MM або YYYY-MM-DD). Пошук не зважае на рэгістр і дыякрытыку, супастаўляе кірыліцкае і лацінскае напісанне імя і ўлічвае славянскія канчаткі.
+
+    Прыклады:
+      tvault search Лукашэвіч
+      tvault search union:BITU status:convicted_in_absentia date:2022..
+      tvault search perpetrator:GUBOPiK act:interrogation place:Salihorsk
+help-cmd-export = Экспартаваць зводкі знойдзеных запісаў (без запыту — усіх) для адной мэты, без канфідэнцыйных звестак і ў межах згоды сведак
+help-export-query = Запыт, як для `search`; без запыту экспартуюцца ўсе запісы
+help-export-purpose = Для чаго экспарт; што ў яго трапіць, вырашае згода кожнага запісу на гэтую мэту
+help-export-format = Фармат вываду
+help-export-out = Запісаць экспарт у FILE (`-`: стандартны вывад, нават тэрмінал) [па змаўчанні: стандартны вывад, калі гэта не тэрмінал]
+help-export-report = Таксама запісаць у FILE справаздачу пра ачыстку (JSON: колькасць па відах і запісах, не ўключаныя запісы з прычынамі, абагульненні; ніколі не выдаленыя значэнні)
+help-export-force = Замяніць FILE для --out і --report, калі ён ужо існуе
+help-export-include_narrative = Уключыць і сам тэкст сведчання (ачышчаны, як і ўсе іншыя тэксты)
+help-export-keep_unlisted_names = Не выдаляць словы, падобныя на імёны, калі іх ніхто не ўнёс у запіс
+help-export-narrative = Шукаць па запыце і ў тэксце сведчання (павольней: расшыфроўваецца кожны запіс)
+help-export-after = Для кожнага знойдзенага запісу ўсё вырашае яго згода на мэту --purpose: none, no_use або aggregate_only — запіс не экспартуецца (толькі падлічваецца, ніколі не пералічваецца); anonymous — без імя (`Witness 1`, ...); pseudonym — псеўданім з запісу або сталы псеўданім, выведзены з сакрэту сховішча; named_limited — застаецца асноўнае імя; named_full — яшчэ і поўныя даты і месцы. Пры любым узроўні з усіх палёў і з вольнага тэксту выдаляюцца кантакты, месцазнаходжанне, месца жыхарства, трэція асобы, інтэрв'юеры, канфідэнцыйныя словы, нумары тэлефонаў, адрасы электроннай пошты, нікі, нумары дакументаў, адрасы і нумарныя знакі, а службовыя асобы — калі мэта не accountability. Гатовы вынік правяраецца яшчэ раз; калі нешта засталося, нічога не запісваецца і называецца запіс. Усе правілы — у docs/EXPORT.md.
+
+    Экспарт не зашыфраваны: ён ніколі не выводзіцца ў тэрмінал, калі не ўказаць --out -.
+
+    Прыклады:
+      tvault export --purpose ilo_cfa --format md --out ilo.md --report ilo-report.json
+      tvault export union:BITU date:2022.. --purpose ohchr --format json --out ohchr.json
+help-cmd-reindex = Перабудаваць зашыфраваны пошукавы індэкс з запісаў
+help-cmd-passwd = Змяніць парольную фразу, не перазапісваючы запісы
+help-passwd-new_passphrase_file = Узяць новую парольную фразу з першага радка FILE, а не ўводзіць яе двойчы
+help-passwd-work_factor = Каэфіцыент складанасці scrypt для новай парольнай фразы [па змаўчанні: не мяняць]
+help-cmd-verify = Праверыць кожны файл па журнале цэласнасці; код выхаду 1, калі нешта не так
+help-verify-deep = Таксама расшыфраваць і пераправерыць кожны запіс
+help-verify-expect = Адбітак журнала, запісаны пры ранейшай праверцы: выяўляе адкат усяго сховішча да ранейшага стану
+help-cmd-info = Звесткі пра сховішча: ідэнтыфікатар, фарматы, колькасць запісаў, ключы аднаўлення, надзейнасць парольнай фразы, стан індэкса і журнала (расшыфроўваюцца толькі слот ключа, канфігурацыя, журнал і індэкс)
+help-cmd-completions = Вывесці скрыпт аўтадапаўнення для абалонкі (bash, zsh, fish, powershell, elvish)
+help-completions-shell = Абалонка
+help-completions-after = Усталяванне, напрыклад:
+    {"  "}bash: tvault completions bash > ~/.local/share/bash-completion/completions/tvault
+    {"  "}zsh:  tvault completions zsh > ~/.zfunc/_tvault   (і fpath+=~/.zfunc перад compinit)
+    {"  "}fish: tvault completions fish > ~/.config/fish/completions/tvault.fish
+help-cmd-man = Вывесці старонку man (roff) у стандартны вывад
+help-man-after = Усталяванне, напрыклад: tvault man > ~/.local/share/man/man1/tvault.1
+help-cmd-demo = Выканаць усе каманды на часовым сховішчы з выдуманымі сведчаннямі і потым выдаліць яго
+help-demo-keep = Не выдаляць дэма-сховішча, а пакінуць яго ў гэтай (пустой або новай) тэчцы; побач запісваецца файл з яго парольнай фразай
+help-cmd-bench = Вымераць хуткасць add, search, list, export і verify на сінтэтычных сховішчах (справаздача ў Markdown)
+help-bench-records = Памеры сінтэтычных сховішчаў у запісах; можна паўтараць
+help-bench-runs = Колькасць запускаў кожнай каманды (паказваецца медыяна)
+
+## Errors and hints of the vault core (src/cli/error.rs)
+
+err-not-a-vault = { $path } — не сховішча tvault
+hint-not-a-vault = укажыце --vault DIR (або задайце TVAULT_VAULT) ці стварыце сховішча камандай `tvault init`
+err-not-empty = тэчка { $path } не пустая; сховішча ствараецца ў пустой або новай тэчцы
+hint-not-empty = выберыце новую тэчку, напр. --vault /media/usb/vault
+err-newer-format = { $path } мае версію фармату { $found }, а гэты tvault падтрымлівае толькі да { $supported }
+hint-newer-format = каб адкрыць гэтае сховішча, абнавіце tvault
+err-wrong-key = няправільная парольная фраза або ключ
+err-no-passphrase-slot = у гэтага сховішча няма парольнай фразы; яно адкрываецца толькі ключом
+hint-pass-identity = укажыце --identity FILE
+err-no-recipients-slot = у гэтага сховішча няма ключоў аднаўлення; яно адкрываецца толькі парольнай фразай
+hint-pass-passphrase = укажыце --passphrase-file FILE або ўвядзіце парольную фразу
+err-excessive-work = { $path }: каэфіцыент складанасці scrypt { $found } большы за дапушчальны максімум { $max }
+hint-excessive-work = магчыма, слот ключа падменены; запусціце `tvault verify` на надзейнай копіі
+err-locked = сховішча занята іншай камандай tvault ({ $path })
+hint-locked = пачакайце, пакуль іншая каманда скончыцца, і паспрабуйце зноў
+err-symlink = { $path } — сімвалічная спасылка; tvault ніколі не пераходзіць па спасылках унутры сховішча
+err-invalid-record = памылковы запіс: { $reason }
+err-record-not-found = няма запісу з ідэнтыфікатарам { $id }
+hint-record-not-found = `tvault list` паказвае ідэнтыфікатары ўсіх запісаў
+err-ambiguous-id = пачатак ідэнтыфікатара { $prefix } адпавядае { $count } { $count ->
+    [one] запісу
+   *[other] запісам
+}
+hint-ambiguous-id = увядзіце больш знакаў ідэнтыфікатара
+err-identity-file = файл ключа: { $reason }
+
+## Finding and unlocking the vault (src/cli/unlock.rs)
+
+err-cwd = не ўдаецца прачытаць бягучую тэчку: { $reason }
+err-no-vault-given = сховішча не ўказана, а бягучая тэчка — не сховішча
+hint-no-vault-given = укажыце --vault DIR або задайце TVAULT_VAULT
+prompt-passphrase = Парольная фраза для { $vault }:{" "}
+what-identity-file = файл ключа
+what-passphrase-file = файл парольнай фразы
+err-identity-file-path = файл ключа { $path }: { $reason }
+err-passphrase-file-utf8 = файл парольнай фразы { $path } — не тэкст UTF-8
+err-passphrase-file-empty = у файле парольнай фразы { $path } пусты першы радок
+err-cannot-read = не ўдаецца прачытаць { $what } { $path }: { $reason }
+err-too-large = { $what } { $path } занадта вялікі
+err-no-terminal-passphrase = няма тэрмінала, каб запытаць парольную фразу
+hint-no-terminal = укажыце --passphrase-file FILE або --identity FILE (ці задайце TVAULT_PASSPHRASE_FILE / TVAULT_IDENTITY)
+err-terminal-read = не ўдаецца прачытаць з тэрмінала: { $reason }
+err-no-terminal-confirm = няма тэрмінала, каб запытаць пацвярджэнне
+confirm-default-yes = Т/н
+confirm-default-no = т/Н
+warn-short-passphrase-file = парольная фраза ў { $path } карацейшая за { $min } { $min ->
+    [one] знак
+    [few] знакі
+   *[other] знакаў
+}; той, хто захопіць сховішча, зможа падбіраць яе без абмежаванняў
+err-no-terminal-new-passphrase = няма тэрмінала, каб запытаць новую парольную фразу
+prompt-new-passphrase = Новая парольная фраза (пакіньце пустой, каб стварыць надзейную):{" "}
+note-generated-passphrase = Створаная парольная фраза (запішыце яе зараз; яна паказваецца толькі адзін раз):
+confirm-short-passphrase = У гэтай парольнай фразе толькі { $len } { $len ->
+    [one] знак
+    [few] знакі
+   *[other] знакаў
+}; калі сховішча захопяць, яе можна будзе падбіраць без абмежаванняў. Усё роўна выкарыстаць яе?
+err-passphrase-too-short = парольная фраза адхілена: занадта кароткая
+hint-passphrase-too-short = пакіньце парольную фразу пустой, і будзе створана надзейная
+prompt-repeat-passphrase = Паўтарыце парольную фразу:{" "}
+err-passphrases-differ = парольныя фразы не супадаюць
+
+## The guided `add` (src/cli/guided.rs)
+
+guided-input-ended = увод скончыўся; нічога не дададзена
+guided-list-suffix = (праз ;)
+guided-date-suffix = (YYYY, YYYY-MM або YYYY-MM-DD; ? або ~, калі дата недакладная)
+guided-not-a-date = гэта не дата ў такім фармаце; паспрабуйце зноў або пакіньце пустым
+guided-choice = Нумар (1-{ $count }) або код; пуста — прапусціць
+guided-choose = выберыце нумар або адзін з кодаў са спісу, або пакіньце пустым
+guided-multiline = (некалькі радкоў; радок з адной кропкай «.» завяршае ўвод):
+guided-place-country = { $what }: код краіны (напр. BY)
+guided-place-region = { $what }: вобласць
+guided-place-locality = { $what }: горад або вёска
+guided-intro = Новае сведчанне. Каб прапусціць поле, пакіньце яго пустым. Усё застаецца ў памяці, пакуль не будзе захавана ў зашыфраваным выглядзе.
+guided-names = Імёны сведкі ва ўсіх ужываных напісаннях
+guided-names-needed = патрэбна хаця б адно імя (яно ніколі не экспартуецца без згоды)
+guided-title = Працоўная назва
+guided-language = Мова сведчання (be, ru, en, ...)
+guided-pseudonym = Псеўданім для экспарту (напр. Рабочы Б-17)
+guided-sex = Пол
+guided-birth-date = Дата нараджэння
+guided-occupation = Прафесія
+guided-employer = Наймальнік
+guided-union = Прафсаюз
+guided-union-role = Роля ў прафсаюзе
+guided-status = Цяперашні статус
+guided-status-as-of = Дата статусу
+guided-whereabouts = Месцазнаходжанне (напр. калонія)
+guided-residence = Месца жыхарства
+guided-contact = Кантакт (тэлефон, месенджар)
+guided-interview = Запісаць звесткі пра інтэрв'ю?
+guided-interview-date = Дата інтэрв'ю
+guided-interview-mode = Спосаб інтэрв'ю (in_person, video_call, ...)
+guided-interviewer = Хто браў інтэрв'ю (ініцыялы)
+guided-interview-place = Месца інтэрв'ю
+guided-add-act = Дадаць эпізод пераследу?
+guided-add-another-act = Дадаць яшчэ адзін эпізод?
+guided-act-type = Від пераследу
+guided-act-date = Дата эпізоду
+guided-act-place = Месца эпізоду
+guided-perpetrators = Адказныя дзяржаўныя органы, напр. КДБ
+guided-officials = Прозвішчы службовых асоб
+guided-charges = Абвінавачванні, напр. арт. 361-1 КК
+guided-sentence = Прысуд
+guided-in-absentia = Завочна?
+guided-notes = Заўвагі
+guided-add-person = Дадаць трэцюю асобу, згаданую ў сведчанні?
+guided-add-another-person = Дадаць яшчэ адну асобу?
+guided-person-name = Імя
+guided-person-relation = Сувязь са сведкам (суабвінавачаны, сваяк, ...)
+guided-add-consent = Запісаць згоду на пэўную мэту?
+guided-add-another-consent = Згода на яшчэ адну мэту?
+guided-purpose = Мэта
+guided-consent-dup = згода на гэтую мэту ўжо запісана
+guided-level = Узровень
+guided-conditions = Умовы
+guided-risk = Рызыка для сведкі
+guided-tags = Тэгі
+guided-sensitive = Словы, якія ніколі не павінны трапіць у экспарт
+guided-summary = Кароткі змест
+guided-narrative = Сведчанне
+guided-save = Захаваць гэтае сведчанне ў сховішчы ў зашыфраваным выглядзе?
+
+## Labels of the vocabulary codes (tables, prompts, Markdown exports); the codes never change
+
+vocab-male = мужчынскі
+vocab-female = жаночы
+vocab-other = іншае
+vocab-unknown = невядома
+vocab-at-liberty = на волі
+vocab-administrative-arrest = адміністрацыйны арышт
+vocab-detained-pretrial = пад вартай да суда
+vocab-on-trial = пад судом
+vocab-serving-sentence = адбывае пакаранне
+vocab-restricted-freedom = абмежаванне волі
+vocab-released = вызвалены
+vocab-in-exile = у эміграцыі
+vocab-convicted-in-absentia = асуджаны завочна
+vocab-wanted = у вышуку
+vocab-missing = зніклы без вестак
+vocab-deceased = памерлы
+vocab-arrest = арышт
+vocab-detention = затрыманне
+vocab-search = ператрус
+vocab-seizure = выманне рэчаў
+vocab-interrogation = допыт
+vocab-ill-treatment = жорсткае абыходжанне
+vocab-torture = катаванні
+vocab-threats = пагрозы
+vocab-pressure-on-relatives = ціск на сваякоў
+vocab-dismissal = звальненне з працы
+vocab-denied-workplace-access = недапушчэнне на працоўнае месца
+vocab-criminal-case = крымінальная справа
+vocab-conviction = асуджэнне
+vocab-trial-in-absentia = завочны суд
+vocab-extremist-designation = прызнаны «экстрэмісцкім»
+vocab-extremist-list = унесены ў «экстрэмісцкі» спіс
+vocab-union-liquidation = ліквідацыя прафсаюза
+vocab-asset-confiscation = канфіскацыя сродкаў
+vocab-property-confiscation = канфіскацыя маёмасці
+vocab-citizenship-deprivation = пазбаўленне грамадзянства
+vocab-travel-ban = забарона на выезд
+vocab-forced-exile = вымушаная эміграцыя
+vocab-forced-confession-video = вымушанае «пакаяннае» відэа
+vocab-denial-of-medical-care = адмова ў медычнай дапамозе
+vocab-incommunicado = рэжым інкамунікада
+vocab-internal = унутранае выкарыстанне
+vocab-partner = партнёрскія арганізацыі
+vocab-ilo-cfa = Камітэт МАП па свабодзе аб'яднанняў
+vocab-un-special-procedures = спецыяльныя працэдуры ААН
+vocab-ohchr = Упраўленне Вярхоўнага камісара ААН па правах чалавека
+vocab-public-report = публічны даклад
+vocab-media = СМІ
+vocab-accountability = прыцягненне да адказнасці
+vocab-no-use = не выкарыстоўваць
+vocab-aggregate-only = толькі агульныя лічбы
+vocab-anonymous = ананімна
+vocab-pseudonym = пад псеўданімам
+vocab-named-limited = з імем (абмежавана)
+vocab-named-full = з імем (поўнасцю)
+vocab-low = нізкая
+vocab-medium = сярэдняя
+vocab-high = высокая
+vocab-critical = крытычная
+
+## Tables and `show` (src/cli/render.rs)
+
+col-id = ID
+col-updated = ЗМЕНЕНЫ
+col-status = СТАТУС
+col-witness = СВЕДКА
+col-title = НАЗВА
+col-latest-act = АПОШНІ ЭПІЗОД
+show-record = Запіс { $id } (версія { $version })
+show-created = Створаны { $created }, зменены { $updated }
+show-title = Назва
+show-language = Мова
+show-witness = Сведка
+show-names = Імёны
+show-pseudonym = Псеўданім
+show-sex = Пол
+show-born = Дата нараджэння
+show-occupation = Прафесія
+show-employer = Наймальнік
+show-unions = Прафсаюзы
+show-status-as-of = { $status } (станам на { $date })
+show-status = Статус
+show-whereabouts = Месцазнаходжанне
+show-residence = Месца жыхарства
+show-contact = Кантакт
+show-interview = Інтэрв'ю
+show-date = Дата
+show-mode = Спосаб
+show-interviewer = Хто браў інтэрв'ю
+show-place = Месца
+show-acts = Эпізоды пераследу
+show-in-absentia = завочна
+show-perpetrators = Адказныя органы
+show-officials = Службовыя асобы
+show-charges = Абвінавачванні
+show-sentence = Прысуд
+show-notes = Заўвагі
+show-people = Трэція асобы
+show-consent = Згода
+show-risk = Рызыка
+show-tags = Тэгі
+show-sensitive-terms = Канфідэнцыйныя словы
+show-summary = Кароткі змест
+show-narrative = Тэкст сведчання
+warn-skipped = прапушчаны { $path }: { $reason }
+err-unreadable-files = не ўдалося прачытаць { $count } { $count ->
+    [one] файл у сховішчы
+    [few] файлы ў сховішчы
+    [many] файлаў у сховішчы
+   *[other] файлаў у сховішчы
+}
+hint-unreadable-files = сховішча, магчыма, пашкоджана або падроблена: запусціце `tvault verify` для поўнай справаздачы і нічога не мяняйце ў гэтай копіі
+err-write-output = не ўдаецца запісаць вывад: { $reason }
+
+## Commands
+
+err-attach-unsupported = далучаныя файлы (--attach) не падтрымліваюцца ў гэтай версіі tvault
+hint-attach-unsupported = дадайце запіс без --attach; далучаныя файлы з'явяцца ў наступнай версіі
+err-input-invalid = { $input }: памылковы запіс: { $reason }
+hint-input-invalid = нічога не дададзена; выпраўце запіс і запусціце тую ж каманду зноў
+err-input-empty = { $input }: ва ўваходных даных няма запісаў
+err-no-input = няма ўваходных даных: укажыце --from FILE або --from -, каб чытаць stdin
+hint-no-input = без --from каманда add у тэрмінале пытаецца поле за полем
+note-nothing-added = нічога не дададзена
+note-added = { $count ->
+    [one] дададзены { $count } запіс
+    [few] дададзены { $count } запісы
+    [many] дададзена { $count } запісаў
+   *[other] дададзена { $count } запісаў
+}
+err-read-stdin = не ўдаецца прачытаць stdin: { $reason }
+err-read-input = не ўдаецца прачытаць { $input }: { $reason }
+err-input-too-large = { $input }: уваходныя даныя большыя за { $max } МіБ (кожны запіс — не больш за { $record_max } МіБ)
+err-bad-recipient = --recipient нумар { $number } — не публічны ключ age1... або ssh-
+err-read-recipients-file = не ўдаецца прачытаць файл ключоў аднаўлення { $path }: { $reason }
+err-bad-recipient-line = файл ключоў аднаўлення { $path }, радок { $line }: не публічны ключ age1... або ssh-
+err-init-identity-not-age = файл ключа { $path }: з init можна выкарыстоўваць толькі ключы age (AGE-SECRET-KEY-1...)
+hint-init-identity-not-age = замест гэтага ўкажыце публічны ключ праз --recipient
+note-no-passphrase-set = заўвага: парольная фраза не зададзена; сховішча адкрываецца толькі ключом (дадаць фразу: `tvault passwd`)
+note-created-vault = створана сховішча { $path }
+err-id-characters = ідэнтыфікатар запісу складаецца толькі са знакаў 0-9 і a-z (без i, l, o, u)
+err-id-too-short = пачатак ідэнтыфікатара павінен мець не менш за { $min } { $min ->
+    [one] знак
+    [few] знакі
+   *[other] знакаў
+}
+note-passphrase-changed = парольная фраза зменена (каэфіцыент складанасці scrypt { $work_factor }); ніводны запіс не перазапісаны
+note-index-rebuilt = індэкс перабудаваны: { $count } { $count ->
+    [one] запіс
+    [few] запісы
+    [many] запісаў
+   *[other] запісаў
+}
+verify-problem = ПРАБЛЕМА { $path }: { $reason }
+verify-head = адбітак журнала: { $head }
+verify-counts = запісаў: { $records }, правераных файлаў: { $files }{ $deep ->
+    [yes] {" "}(запісы расшыфраваны)
+   *[no] {""}
+}, радкоў журнала: { $entries }
+verify-pending = { $count ->
+    [one] { $count } файл перапыненай аперацыі ўжо зафіксаваны і будзе перанесены на месца наступнай камандай, якая змяняе сховішча
+    [few] { $count } файлы перапыненай аперацыі ўжо зафіксаваны і будуць перанесены на месца наступнай камандай, якая змяняе сховішча
+   *[other] { $count } файлаў перапыненай аперацыі ўжо зафіксаваны і будуць перанесены на месца наступнай камандай, якая змяняе сховішча
+}
+verify-ok = ok: кожны файл адпавядае журналу цэласнасці
+verify-problems-found = { $count ->
+    [one] знойдзена { $count } праблема
+    [few] знойдзены { $count } праблемы
+    [many] знойдзена { $count } праблем
+   *[other] знойдзена { $count } праблем
+}
+err-verify-found = праверка (verify) выявіла { $count } { $count ->
+    [one] праблему
+    [few] праблемы
+    [many] праблем
+   *[other] праблем
+}
+hint-verify-found = захавайце гэтую копію без змен як доказ і параўнайце яе з надзейнай копіяй
+note-index-saved = пошукавы індэкс адсутнічаў, быў пашкоджаны або няпоўны (нанова праіндэксаваны { $count } { $count ->
+    [one] запіс
+    [few] запісы
+    [many] запісаў
+   *[other] запісаў
+}); захаваны
+warn-index-not-saved = пошукавы індэкс трэба перабудаваць, але не ўдалося яго захаваць: { $reason }
+
+## Export (src/cli/cmd_export.rs)
+
+err-report-stdout = для --report патрэбна імя файла, а не -
+err-out-report-same = --out і --report называюць адзін і той жа файл
+err-export-leak = запіс { $id }: пасля ачысткі ў экспарце засталося нешта тыпу { $kinds }; нічога не запісана
+hint-export-leak = выпраўце запіс (унясіце імя ў `people` або `sensitive_terms`) ці не ўключайце яго і экспартуйце зноў; калі ласка, паведаміце пра гэты выпадак
+note-exported = { $count ->
+    [one] экспартаваны { $count } запіс
+    [few] экспартаваны { $count } запісы
+    [many] экспартавана { $count } запісаў
+   *[other] экспартавана { $count } запісаў
+} для мэты { $purpose }; не ўключана (няма згоды на гэтую мэту): { $withheld }
+note-export-conditions = { $count ->
+    [one] { $count } экспартаваны запіс мае ўмовы
+    [few] { $count } экспартаваныя запісы маюць умовы
+   *[other] { $count } экспартаваных запісаў маюць умовы
+} згоды (consent_conditions): праверце іх перад адпраўкай
+err-export-terminal = адмова выводзіць незашыфраваны экспарт у тэрмінал
+hint-export-terminal = запішыце яго ў файл праз --out FILE або ўкажыце --out -, каб усё ж вывесці
+err-out-is-dir = { $flag } { $path } — гэта тэчка
+err-out-exists = { $path } ужо існуе
+hint-out-exists = укажыце --force, каб замяніць яго, або выберыце іншае імя файла
+err-out-inside-vault = { $path } знаходзіцца ўнутры тэчкі сховішча; экспарт не зашыфраваны, і захоўваць яго там нельга
+hint-out-inside-vault = запішыце яго па-за сховішчам, напр. на зашыфраваны дыск ноўтбука
+err-write-file = не ўдаецца запісаць { $path }: { $reason }
+
+## Usage errors (clap's own message stays as clap words it)
+
+hint-usage = выкарыстанне: { $usage } (гл. --help)
+hint-see-help = гл. tvault --help
+
+## info (src/cli/cmd_info.rs)
+
+info-vault = сховішча
+info-vault-id = ідэнтыфікатар сховішча
+info-fingerprint = адбітак
+info-created = створана
+info-format = версія фармату
+info-records = колькасць запісаў
+info-passphrase = парольная фраза
+info-passphrase-yes = ёсць, каэфіцыент складанасці scrypt { $work_factor }
+info-passphrase-none = няма (адкрываецца толькі ключом)
+info-recipients = ключы аднаўлення
+info-recipients-none = няма (забытая парольная фраза — страчанае сховішча)
+info-index = індэкс
+info-index-value = { $segments } { $segments ->
+    [one] сегмент
+    [few] сегменты
+    [many] сегментаў
+   *[other] сегментаў
+}, { $state }
+info-index-ok = актуальны
+info-index-stale = трэба перабудаваць (бракуе запісаў: { $missing }, пашкоджаных сегментаў: { $damaged }); запусціце `tvault reindex`
+info-journal = журнал
+info-journal-value = { $files } { $files ->
+    [one] файл
+    [few] файлы
+    [many] файлаў
+   *[other] файлаў
+}, адбітак { $head }
+warn-low-work-factor = слот парольнай фразы выкарыстоўвае каэфіцыент складанасці scrypt { $work_factor }, ніжэйшы за стандартны { $default }: захопленую копію прасцей узламаць падборам; запусціце `tvault passwd --work-factor { $default }`
+
+## Markdown export (src/export/markdown.rs; the export follows --lang)
+
+md-title = Зводкі сведчанняў без канфідэнцыйных звестак
+md-purpose = **Мэта:** { $purpose } ({ $label })
+md-generated = **Створана:** { $time }, tvault { $version } (правілы ачысткі { $rules })
+md-records = **Запісы:** экспартавана: { $exported }; не ўключана, бо сведка не даў згоды на такое выкарыстанне: { $withheld }
+md-redacted = **Ачышчана:** імёны сведак, якія не згадзіліся на называнне, імёны трэціх асоб і інтэрв'юераў, кантакты, месцазнаходжанне, месца жыхарства, нумары дакументаў, адрасы і нумарныя знакі транспарту заменены меткамі ў квадратных дужках, напрыклад [PERSON 1] або [PHONE]; у межах аднаго сведчання аднолькавая метка азначае аднаго і таго ж чалавека. Калі сведка не даў згоды на поўную ідэнтыфікацыю, даты скарочаны да месяца, месцы — да вобласці і краіны, даты нараджэння — да дзесяцігоддзя, а наймальнік і прафесія не паказваюцца.
+md-officials-removed = **Службовыя асобы**, названыя ў сведчаннях, выдалены (іх пакідаюць толькі для мэты `accountability`).
+md-record = Запіс
+md-identification = Ідэнтыфікацыя
+md-witness = Сведка
+md-born = дата нараджэння: { $date }
+md-employer = наймальнік: { $employer }
+md-union = Прафсаюз
+md-status = Статус
+md-status-as-of = { $status } (станам на { $date })
+md-interview = Інтэрв'ю
+md-language = Мова
+md-tags = Тэгі
+md-conditions = Умовы згоды
+md-acts = Эпізоды пераследу
+md-act = Эпізод
+md-by = Адказныя органы: { $value }.
+md-officials = Службовыя асобы: { $value }.
+md-charges = Абвінавачванні: { $value }.
+md-sentence = Прысуд: { $value }.
+md-in-absentia = Завочна.
+md-notes = Заўвагі: { $value }
+md-summary = Кароткі змест
+md-testimony = Сведчанне

@@ -1,0 +1,418 @@
+# tvault interface messages: English (the fallback; ids are stable, see src/cli/i18n.rs).
+# Vocabulary codes, JSON field names and exit codes are never translated.
+
+## Help (--help); the clap doc comments in src/cli/args.rs are the English source
+
+help-heading-options = Options
+help-heading-arguments = Arguments
+help-heading-commands = Commands
+help-heading-usage = Usage:
+help-flag-help = Print help
+help-flag-version = Print version
+help-about = An encrypted, portable vault for testimonies of persecuted trade unionists
+help-arg-vault = The vault directory [default: the current directory, if it is a vault]
+help-arg-identity = Unlock with an age identity file (AGE-SECRET-KEY-1... lines) or an unencrypted SSH private key that the vault was shared with
+help-arg-passphrase_file = Unlock with the passphrase on the first line of FILE
+help-arg-json = Machine-readable output: JSON Lines, or one JSON object for `show`
+help-arg-lang = Interface language: en, be or ru [default: TVAULT_LANG, else the locale, else en]
+help-cmd-init = Create a new vault in an empty or absent directory; prints its public fingerprint
+help-init-recipients = A recovery public key (age1... or ssh-ed25519/ssh-rsa ...) that can also open the vault; repeatable
+help-init-recipients_files = A file of recovery public keys, one per line (# comments allowed)
+help-init-work_factor = scrypt work factor of the passphrase (log2 N): 18 takes about a second; lower values are only for tests
+help-cmd-add = Add testimonies from a JSON file or stdin, or by a guided prompt on a terminal; prints the new record ids
+help-add-from = JSON input: one record, an array of records, or JSON Lines; `-` reads stdin
+help-add-attach = Attach a file to the record (not yet supported in this version)
+help-cmd-list = List every current record
+help-cmd-show = Show one record (an unambiguous id prefix of 6 or more characters is accepted)
+help-show-id = Record id, or an unambiguous prefix of at least 6 characters
+help-cmd-search = Search the records' metadata (decrypted in memory only); prints matching records, most recent act first
+help-search-query = The query (see below); no query lists every record
+help-search-narrative = Also search the narrative (slower: decrypts each record)
+help-search-limit = Print at most N records
+help-search-after = QUERY: words are ANDed; -word negates; "a phrase" matches a phrase; field:value restricts to a field (name, status, act, place, union, employer, perpetrator, charge, tag, purpose, risk); date:FROM..TO matches acts whose dates overlap (either side may be empty; YYYY, YYYY-MM or YYYY-MM-DD). Matching ignores case and diacritics, meets Cyrillic and Latin spellings of a name, and tolerates Slavic inflection.
+
+    Examples:
+      tvault search Лукашэвіч
+      tvault search union:BITU status:convicted_in_absentia date:2022..
+      tvault search perpetrator:GUBOPiK act:interrogation place:Salihorsk
+help-cmd-export = Export redacted summaries of the matching records (all without a query) for one purpose, as the witnesses' consent allows
+help-export-query = The query, as for `search`; no query exports every record
+help-export-purpose = What the export is for; each record's consent for this purpose decides what leaves
+help-export-format = Output format
+help-export-out = Write the export to FILE (`-`: standard output, even a terminal) [default: standard output, unless it is a terminal]
+help-export-report = Also write a redaction report (JSON: counts by kind and record, withheld records by reason, generalisations; never a removed value) to FILE
+help-export-force = Replace FILE of --out and --report if it exists
+help-export-include_narrative = Include the testimony itself (redacted like every other text)
+help-export-keep_unlisted_names = Do not remove names that nobody listed in a record but that look like names
+help-export-narrative = Let the query also search the narrative (slower: decrypts each record)
+help-export-after = For each matching record, its consent for --purpose decides: none, no_use or aggregate_only: withheld (counted, never listed); anonymous: no name (`Witness 1`, ...); pseudonym: the record's pseudonym or a stable one derived from a vault secret; named_limited: the primary name is kept; named_full: also full dates and places. Whatever the level, contacts, whereabouts, residence, third parties, interviewers, sensitive terms, phone numbers, e-mail addresses, handles, ID numbers, addresses and plates are removed from every field and from free text, and officials are removed unless the purpose is accountability. The finished output is re-scanned; if anything is left, nothing is written and the record is named. docs/EXPORT.md explains every rule.
+
+    The export is plaintext: it is never printed to a terminal unless you pass --out -.
+
+    Examples:
+      tvault export --purpose ilo_cfa --format md --out ilo.md --report ilo-report.json
+      tvault export union:BITU date:2022.. --purpose ohchr --format json --out ohchr.json
+help-cmd-reindex = Rebuild the encrypted search index from the records
+help-cmd-passwd = Change the passphrase without rewriting any record
+help-passwd-new_passphrase_file = Read the new passphrase from the first line of FILE instead of prompting twice
+help-passwd-work_factor = scrypt work factor for the new passphrase [default: keep the current one]
+help-cmd-verify = Check every file against the integrity journal; exit 1 if anything is wrong
+help-verify-deep = Also decrypt and re-validate every record
+help-verify-expect = The journal head fingerprint written down after an earlier verify: detects a rollback of the whole vault to an earlier state
+help-cmd-info = Describe the vault: id, formats, record count, recipients, passphrase strength, index and journal state (decrypts nothing but the key slot, config, journal and index)
+help-cmd-completions = Print a shell completion script (bash, zsh, fish, powershell, elvish)
+help-completions-shell = The shell
+help-completions-after = Install, for example:
+      bash: tvault completions bash > ~/.local/share/bash-completion/completions/tvault
+      zsh:  tvault completions zsh > ~/.zfunc/_tvault   (with fpath+=~/.zfunc before compinit)
+      fish: tvault completions fish > ~/.config/fish/completions/tvault.fish
+help-cmd-man = Print the man page (roff) on standard output
+help-man-after = Install, for example: tvault man > ~/.local/share/man/man1/tvault.1
+help-cmd-demo = Run every command on a throwaway vault of fictional testimonies, then remove it
+help-demo-keep = Keep the demo vault in this (empty or absent) directory instead of removing it; its passphrase file is written next to it
+help-cmd-bench = Measure add, search, list, export and verify on synthetic vaults (a Markdown report)
+help-bench-records = Sizes of the synthetic vaults, in records; repeatable
+help-bench-runs = Runs of each timed command (the median is reported)
+
+## Errors and hints of the vault core (src/cli/error.rs)
+
+err-not-a-vault = { $path } is not a tvault vault
+hint-not-a-vault = pass --vault DIR (or set TVAULT_VAULT), or create a vault with `tvault init`
+err-not-empty = { $path } is not empty; a vault is created in an empty or new directory
+hint-not-empty = choose a new directory, e.g. --vault /media/usb/vault
+err-newer-format = { $path } has format version { $found }, newer than this tvault supports ({ $supported })
+hint-newer-format = upgrade tvault to open this vault
+err-wrong-key = wrong passphrase or identity
+err-no-passphrase-slot = this vault has no passphrase; it opens only with an identity
+hint-pass-identity = pass --identity FILE
+err-no-recipients-slot = this vault has no recovery recipients; it opens only with its passphrase
+hint-pass-passphrase = pass --passphrase-file FILE or type the passphrase
+err-excessive-work = { $path }: scrypt work factor { $found } is above the accepted maximum { $max }
+hint-excessive-work = the key slot may have been tampered with; run `tvault verify` on a trusted copy
+err-locked = the vault is in use by another tvault command ({ $path })
+hint-locked = wait for the other command to finish, then try again
+err-symlink = { $path } is a symbolic link; tvault never follows links inside a vault
+err-invalid-record = invalid record: { $reason }
+err-record-not-found = no record with id { $id }
+hint-record-not-found = `tvault list` shows every record id
+err-ambiguous-id = id prefix { $prefix } matches { $count } records
+hint-ambiguous-id = type more characters of the id
+err-identity-file = identity file: { $reason }
+
+## Finding and unlocking the vault (src/cli/unlock.rs)
+
+err-cwd = cannot read the current directory: { $reason }
+err-no-vault-given = no vault given and the current directory is not a vault
+hint-no-vault-given = pass --vault DIR or set TVAULT_VAULT
+prompt-passphrase = Passphrase for { $vault }:{" "}
+what-identity-file = identity file
+what-passphrase-file = passphrase file
+err-identity-file-path = identity file { $path }: { $reason }
+err-passphrase-file-utf8 = passphrase file { $path } is not UTF-8 text
+err-passphrase-file-empty = passphrase file { $path } has an empty first line
+err-cannot-read = cannot read { $what } { $path }: { $reason }
+err-too-large = { $what } { $path } is too large
+err-no-terminal-passphrase = no terminal to ask for the passphrase
+hint-no-terminal = pass --passphrase-file FILE or --identity FILE (or set TVAULT_PASSPHRASE_FILE / TVAULT_IDENTITY)
+err-terminal-read = cannot read from the terminal: { $reason }
+err-no-terminal-confirm = no terminal to ask for confirmation
+confirm-default-yes = Y/n
+confirm-default-no = y/N
+warn-short-passphrase-file = the passphrase in { $path } is shorter than { $min } characters; anyone who seizes the vault can try to guess it offline
+err-no-terminal-new-passphrase = no terminal to ask for a new passphrase
+prompt-new-passphrase = New passphrase (leave empty to generate a strong one):{" "}
+note-generated-passphrase = Generated passphrase (write it down now; it is shown only this once):
+confirm-short-passphrase = This passphrase has only { $len } characters; a seized vault can be attacked offline. Use it anyway?
+err-passphrase-too-short = passphrase refused as too short
+hint-passphrase-too-short = leave the passphrase empty to have a strong one generated
+prompt-repeat-passphrase = Repeat the passphrase:{" "}
+err-passphrases-differ = the two passphrases differ
+
+## The guided `add` (src/cli/guided.rs)
+
+guided-input-ended = input ended; nothing added
+guided-list-suffix = (separate with ;)
+guided-date-suffix = (YYYY, YYYY-MM or YYYY-MM-DD; ? or ~ if unsure)
+guided-not-a-date = not a date of that form; try again, or leave empty
+guided-choice = Number (1-{ $count }) or code, empty to skip
+guided-choose = choose a number or one of the listed codes, or leave empty
+guided-multiline = (several lines; a line with a single . ends it):
+guided-place-country = { $what }: country code (e.g. BY)
+guided-place-region = { $what }: region
+guided-place-locality = { $what }: town or village
+guided-intro = New testimony. Leave a field empty to skip it. Everything stays in memory until saved encrypted.
+guided-names = Witness names, in every spelling used
+guided-names-needed = at least one name is needed (it is never exported without consent)
+guided-title = Working title
+guided-language = Language of the testimony (be, ru, en, ...)
+guided-pseudonym = Pseudonym for exports (e.g. Worker B-17)
+guided-sex = Sex
+guided-birth-date = Birth date
+guided-occupation = Occupation
+guided-employer = Employer
+guided-union = Union
+guided-union-role = Role in the union
+guided-status = Current status
+guided-status-as-of = Status as of
+guided-whereabouts = Whereabouts (e.g. penal colony)
+guided-residence = Residence
+guided-contact = Contact (phone, messenger)
+guided-interview = Record interview details?
+guided-interview-date = Interview date
+guided-interview-mode = Interview mode (in_person, video_call, ...)
+guided-interviewer = Interviewer (initials)
+guided-interview-place = Interview place
+guided-add-act = Add an act of persecution?
+guided-add-another-act = Add another act?
+guided-act-type = Act type
+guided-act-date = Date of the act
+guided-act-place = Place of the act
+guided-perpetrators = State bodies responsible (e.g. KGB)
+guided-officials = Officials involved, by name
+guided-charges = Charges (e.g. CC 361-1)
+guided-sentence = Sentence
+guided-in-absentia = In absentia?
+guided-notes = Notes
+guided-add-person = Add a third person named in the testimony?
+guided-add-another-person = Add another person?
+guided-person-name = Name
+guided-person-relation = Relation (co-defendant, relative, ...)
+guided-add-consent = Record consent for a purpose?
+guided-add-another-consent = Consent for another purpose?
+guided-purpose = Purpose
+guided-consent-dup = consent for this purpose is already recorded
+guided-level = Level
+guided-conditions = Conditions
+guided-risk = Risk to the witness
+guided-tags = Tags
+guided-sensitive = Terms that must never appear in an export
+guided-summary = Summary
+guided-narrative = Testimony
+guided-save = Save this testimony, encrypted, in the vault?
+
+## Labels of the vocabulary codes (tables, prompts, Markdown exports); the codes never change
+
+vocab-male = male
+vocab-female = female
+vocab-other = other
+vocab-unknown = unknown
+vocab-at-liberty = at liberty
+vocab-administrative-arrest = administrative arrest
+vocab-detained-pretrial = detained before trial
+vocab-on-trial = on trial
+vocab-serving-sentence = serving a sentence
+vocab-restricted-freedom = restricted freedom
+vocab-released = released
+vocab-in-exile = in exile
+vocab-convicted-in-absentia = convicted in absentia
+vocab-wanted = wanted
+vocab-missing = missing
+vocab-deceased = deceased
+vocab-arrest = arrest
+vocab-detention = detention
+vocab-search = search
+vocab-seizure = seizure
+vocab-interrogation = interrogation
+vocab-ill-treatment = ill-treatment
+vocab-torture = torture
+vocab-threats = threats
+vocab-pressure-on-relatives = pressure on relatives
+vocab-dismissal = dismissal from work
+vocab-denied-workplace-access = denied access to the workplace
+vocab-criminal-case = criminal case
+vocab-conviction = conviction
+vocab-trial-in-absentia = trial in absentia
+vocab-extremist-designation = designated "extremist"
+vocab-extremist-list = put on the "extremist" list
+vocab-union-liquidation = union liquidated
+vocab-asset-confiscation = assets confiscated
+vocab-property-confiscation = property confiscated
+vocab-citizenship-deprivation = deprived of citizenship
+vocab-travel-ban = travel ban
+vocab-forced-exile = forced into exile
+vocab-forced-confession-video = forced "confession" video
+vocab-denial-of-medical-care = denied medical care
+vocab-incommunicado = held incommunicado
+vocab-internal = internal use
+vocab-partner = partner organisations
+vocab-ilo-cfa = ILO Committee on Freedom of Association
+vocab-un-special-procedures = UN special procedures
+vocab-ohchr = Office of the UN High Commissioner for Human Rights
+vocab-public-report = public report
+vocab-media = media
+vocab-accountability = accountability proceedings
+vocab-no-use = no use
+vocab-aggregate-only = aggregate figures only
+vocab-anonymous = anonymous
+vocab-pseudonym = under a pseudonym
+vocab-named-limited = named (limited)
+vocab-named-full = named (full)
+vocab-low = low
+vocab-medium = medium
+vocab-high = high
+vocab-critical = critical
+
+## Tables and `show` (src/cli/render.rs)
+
+col-id = ID
+col-updated = UPDATED
+col-status = STATUS
+col-witness = WITNESS
+col-title = TITLE
+col-latest-act = LATEST ACT
+show-record = Record { $id } (version { $version })
+show-created = Created { $created }, updated { $updated }
+show-title = Title
+show-language = Language
+show-witness = Witness
+show-names = Names
+show-pseudonym = Pseudonym
+show-sex = Sex
+show-born = Born
+show-occupation = Occupation
+show-employer = Employer
+show-unions = Unions
+show-status-as-of = { $status } (as of { $date })
+show-status = Status
+show-whereabouts = Whereabouts
+show-residence = Residence
+show-contact = Contact
+show-interview = Interview
+show-date = Date
+show-mode = Mode
+show-interviewer = Interviewer
+show-place = Place
+show-acts = Acts
+show-in-absentia = in absentia
+show-perpetrators = Perpetrators
+show-officials = Officials
+show-charges = Charges
+show-sentence = Sentence
+show-notes = Notes
+show-people = People
+show-consent = Consent
+show-risk = Risk
+show-tags = Tags
+show-sensitive-terms = Sensitive terms
+show-summary = Summary
+show-narrative = Narrative
+warn-skipped = skipped { $path }: { $reason }
+err-unreadable-files = { $count } file(s) in the vault could not be read
+hint-unreadable-files = the vault may be damaged or tampered with: run `tvault verify` for a full report, and keep this copy unchanged
+err-write-output = cannot write output: { $reason }
+
+## Commands
+
+err-attach-unsupported = attachments (--attach) are not supported by this version of tvault
+hint-attach-unsupported = add the record without --attach; attachments come in a later version
+err-input-invalid = { $input }: invalid record: { $reason }
+hint-input-invalid = nothing was added; fix the record and run the same command again
+err-input-empty = { $input }: no records in the input
+err-no-input = no input: pass --from FILE, or --from - to read stdin
+hint-no-input = without --from, add asks field by field on a terminal
+note-nothing-added = nothing added
+note-added = added { $count } { $count ->
+    [one] record
+   *[other] records
+}
+err-read-stdin = cannot read stdin: { $reason }
+err-read-input = cannot read { $input }: { $reason }
+err-input-too-large = { $input }: input larger than { $max } MiB (each record may be at most { $record_max } MiB)
+err-bad-recipient = --recipient number { $number } is not an age1... or ssh- public key
+err-read-recipients-file = cannot read recipients file { $path }: { $reason }
+err-bad-recipient-line = recipients file { $path } line { $line }: not an age1... or ssh- public key
+err-init-identity-not-age = identity file { $path }: only age identities (AGE-SECRET-KEY-1...) can be used with init
+hint-init-identity-not-age = pass the public key with --recipient instead
+note-no-passphrase-set = note: no passphrase set; the vault opens only with the identity (add one with `tvault passwd`)
+note-created-vault = created vault { $path }
+err-id-characters = a record id has only the characters 0-9 and a-z (no i, l, o, u)
+err-id-too-short = an id prefix needs at least { $min } characters
+note-passphrase-changed = passphrase changed (scrypt work factor { $work_factor }); no record was rewritten
+note-index-rebuilt = index rebuilt: { $count } records
+verify-problem = PROBLEM { $path }: { $reason }
+verify-head = journal head: { $head }
+verify-counts = { $records } records, { $files } files checked{ $deep ->
+    [yes] {" "}and decrypted
+   *[no] {""}
+}, { $entries } journal entries
+verify-pending = { $count } file(s) of an interrupted write are committed and will be moved into place by the next writing command
+verify-ok = ok: every file matches the integrity journal
+verify-problems-found = { $count } problem(s) found
+err-verify-found = verify found { $count } problem(s)
+hint-verify-found = keep this copy unchanged as evidence and compare it with a trusted copy
+note-index-saved = the search index was missing, damaged or incomplete ({ $count } record(s) rebuilt from the records); saved
+warn-index-not-saved = the search index needs rebuilding but could not be saved: { $reason }
+
+## Export (src/cli/cmd_export.rs)
+
+err-report-stdout = --report needs a file name, not -
+err-out-report-same = --out and --report name the same file
+err-export-leak = record { $id }: the redacted export still contains something of kind { $kinds } after redaction; nothing was written
+hint-export-leak = edit the record (list the name in `people` or `sensitive_terms`) or withhold it, and export again; please report this case
+note-exported = exported { $count } record(s) for purpose { $purpose }; { $withheld } withheld (no consent for this purpose)
+note-export-conditions = { $count } exported record(s) carry conditions on their consent (consent_conditions): check them before sending
+err-export-terminal = refusing to print a plaintext export to the terminal
+hint-export-terminal = write it to a file with --out FILE, or pass --out - to print it anyway
+err-out-is-dir = { $flag } { $path } is a directory
+err-out-exists = { $path } already exists
+hint-out-exists = pass --force to replace it, or choose another file name
+err-out-inside-vault = { $path } is inside the vault directory; an export is plaintext and must not be stored there
+hint-out-inside-vault = write it outside the vault, e.g. on the laptop's encrypted disk
+err-write-file = cannot write { $path }: { $reason }
+
+## Usage errors (clap's own message stays as clap words it)
+
+hint-usage = usage: { $usage } (see --help)
+hint-see-help = see tvault --help
+
+## info (src/cli/cmd_info.rs)
+
+info-vault = vault
+info-vault-id = vault id
+info-fingerprint = fingerprint
+info-created = created
+info-format = format version
+info-records = records
+info-passphrase = passphrase
+info-passphrase-yes = yes, scrypt work factor { $work_factor }
+info-passphrase-none = none (opens only with an identity)
+info-recipients = recipients
+info-recipients-none = none (no recovery key: a forgotten passphrase loses the vault)
+info-index = index
+info-index-value = { $segments } segment(s), { $state }
+info-index-ok = up to date
+info-index-stale = needs rebuilding ({ $missing } record(s) missing, { $damaged } damaged segment(s)); run `tvault reindex`
+info-journal = journal
+info-journal-value = { $files } file(s), head { $head }
+warn-low-work-factor = the passphrase slot uses scrypt work factor { $work_factor }, below the default { $default }: a seized copy is cheaper to brute-force; run `tvault passwd --work-factor { $default }`
+
+## Markdown export (src/export/markdown.rs; the export follows --lang)
+
+md-title = Redacted testimony summaries
+md-purpose = **Purpose:** { $purpose } ({ $label })
+md-generated = **Generated:** { $time } by tvault { $version } (redaction rules { $rules })
+md-records = **Records:** { $exported } exported; { $withheld } withheld because the witness did not consent to this use
+md-redacted = **Redacted:** names of witnesses who did not consent to be named, of third parties and of interviewers, contacts, whereabouts, residence, identity numbers, addresses and vehicle plates are replaced by bracketed markers such as [PERSON 1] or [PHONE]; the same marker means the same person within one testimony. Unless the witness consented to full identification, dates are cut to the month, places to region and country, birth dates to the decade, and employer and occupation are left out.
+md-officials-removed = **Officials** named in testimonies are removed (kept only for the purpose `accountability`).
+md-record = Record
+md-identification = Identification
+md-witness = Witness
+md-born = born { $date }
+md-employer = employer: { $employer }
+md-union = Union
+md-status = Status
+md-status-as-of = { $status } (as of { $date })
+md-interview = Interview
+md-language = Language
+md-tags = Tags
+md-conditions = Conditions of consent
+md-acts = Acts
+md-act = Act
+md-by = By: { $value }.
+md-officials = Officials: { $value }.
+md-charges = Charges: { $value }.
+md-sentence = Sentence: { $value }.
+md-in-absentia = In absentia.
+md-notes = Notes: { $value }
+md-summary = Summary
+md-testimony = Testimony

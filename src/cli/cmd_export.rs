@@ -1,0 +1,234 @@
+//! `tvault export [QUERY...] --purpose P --format json|csv|md`: redacted summaries of the
+//! matching records, as their consent for P allows (the rules are in `crate::export` and
+//! docs/EXPORT.md).
+//!
+//! The export is plaintext by design, so this command is careful about where it goes: never to
+//! a terminal unless asked with `--out -`, never over an existing file without `--force`, never
+//! into the vault directory, and nothing at all when the final re-scan finds a leak. Files are
+//! written whole (temporary file, fsync, rename) and readable by the owner only.
+
+use crate::tr;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::args::{ExportArgs, GlobalArgs};
+use super::cmd_search::{fresh_index, select};
+use super::error::CliError;
+use super::render;
+use super::ui::Ui;
+use super::unlock;
+use crate::export::{self, Format, Input, Settings};
+use crate::record::{Purpose, Record};
+use crate::search::query;
+use crate::search::scan::Compiled;
+use crate::vault::{Access, Problem, names};
+
+/// Runs `export`.
+pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), CliError> {
+    let query = query::parse(&args.query).map_err(|e| CliError::usage(e.to_string()))?;
+    let purpose: Purpose = args
+        .purpose
+        .parse()
+        .map_err(|e: crate::record::VocabError| CliError::usage(format!("--purpose: {e}")))?;
+    let format = match args.format.as_str() {
+        "csv" => Format::Csv,
+        "md" => Format::Markdown,
+        _ => Format::Json,
+    };
+    let out = destination(args.out.as_deref(), args.force, ui, "--out")?;
+    let report_path = match &args.report {
+        Some(p) if p.as_os_str() == "-" => {
+            return Err(CliError::usage(tr!("err-report-stdout")));
+        }
+        Some(p) => match destination(Some(p), args.force, ui, "--report")? {
+            Destination::File(p) => Some(p),
+            Destination::Stdout => None,
+        },
+        None => None,
+    };
+    if let (Destination::File(a), Some(b)) = (&out, &report_path)
+        && a == b
+    {
+        return Err(CliError::usage(tr!("err-out-report-same")));
+    }
+
+    let compiled = Compiled::new(&query, args.narrative);
+    let mut vault = unlock::open(global, Access::Read)?;
+    for path in [out.file(), report_path.as_deref()].into_iter().flatten() {
+        refuse_inside_vault(path, vault.layout().root())?;
+    }
+    let view = fresh_index(&mut vault, ui)?;
+    let (hits, mut problems) = select(&vault, &view, &compiled)?;
+
+    let mut records: Vec<(String, Record)> = Vec::with_capacity(hits.len());
+    for entry in hits {
+        let mut record = entry.record_vouched()?;
+        if args.include_narrative {
+            match vault.narrative(entry) {
+                Ok(text) => record.narrative = text,
+                Err(reason) => {
+                    problems.push(Problem {
+                        path: vault.layout().root().join(&entry.path),
+                        reason: format!("record {}: {reason}", entry.id),
+                    });
+                    continue;
+                }
+            }
+        }
+        records.push((entry.id.clone(), record));
+    }
+    let inputs: Vec<Input<'_>> = records
+        .iter()
+        .map(|(id, record)| Input { id, record })
+        .collect();
+    let settings = Settings {
+        purpose,
+        format,
+        include_narrative: args.include_narrative,
+        keep_unlisted_names: args.keep_unlisted_names,
+        generated_at: names::now_utc(),
+        vocab_label: super::i18n::vocab_label,
+        text: super::i18n::text,
+    };
+    let pseudonym = |r: &Record| vault.pseudonym(r.primary_name());
+    let output = export::export(&inputs, &settings, &pseudonym).map_err(|leak| {
+        let kinds: Vec<&str> = leak.kinds.iter().map(|k| k.code()).collect();
+        CliError::failure(tr!(
+            "err-export-leak",
+            id = leak.id.as_str(),
+            kinds = kinds.join(", ")
+        ))
+        .hint(tr!("hint-export-leak"))
+    })?;
+
+    match &out {
+        Destination::Stdout => {
+            ui.raw(&output.bytes)?;
+            ui.flush()?;
+        }
+        Destination::File(path) => write_file(path, &output.bytes, args.force)?,
+    }
+    if let Some(path) = &report_path {
+        write_file(path, &output.report.to_json(), args.force)?;
+    }
+    let report = &output.report;
+    ui.note(&tr!(
+        "note-exported",
+        count = report.exported_total(),
+        purpose = purpose.as_str(),
+        withheld = report.withheld_total()
+    ));
+    if report.conditional_total() > 0 {
+        ui.note(&tr!(
+            "note-export-conditions",
+            count = report.conditional_total()
+        ));
+    }
+    render::report_problems(ui, &problems)
+}
+
+/// Where the export goes.
+enum Destination {
+    Stdout,
+    File(PathBuf),
+}
+
+impl Destination {
+    fn file(&self) -> Option<&Path> {
+        match self {
+            Destination::Stdout => None,
+            Destination::File(p) => Some(p),
+        }
+    }
+}
+
+/// Checks a destination before anything is decrypted: plaintext never goes to a terminal by
+/// accident, and an existing file is replaced only with `--force`.
+fn destination(
+    path: Option<&Path>,
+    force: bool,
+    ui: &Ui,
+    flag: &str,
+) -> Result<Destination, CliError> {
+    match path {
+        Some(p) if p.as_os_str() == "-" => Ok(Destination::Stdout),
+        None if ui.stdout_is_terminal() => {
+            Err(CliError::usage(tr!("err-export-terminal")).hint(tr!("hint-export-terminal")))
+        }
+        None => Ok(Destination::Stdout),
+        Some(p) => {
+            if p.is_dir() {
+                return Err(CliError::usage(tr!(
+                    "err-out-is-dir",
+                    flag = flag,
+                    path = p.display().to_string()
+                )));
+            }
+            if !force && (p.exists() || p.symlink_metadata().is_ok()) {
+                return Err(
+                    CliError::usage(tr!("err-out-exists", path = p.display().to_string()))
+                        .hint(tr!("hint-out-exists")),
+                );
+            }
+            Ok(Destination::File(p.to_path_buf()))
+        }
+    }
+}
+
+/// Refuses an output inside the vault directory: plaintext must never land on the vault's
+/// medium next to the ciphertext (and verify would report it as planted).
+fn refuse_inside_vault(path: &Path, root: &Path) -> Result<(), CliError> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (Ok(parent), Ok(root)) = (parent.canonicalize(), root.canonicalize()) else {
+        return Ok(()); // a missing parent fails when writing, with its own message
+    };
+    if parent.starts_with(&root) {
+        return Err(CliError::usage(tr!(
+            "err-out-inside-vault",
+            path = path.display().to_string()
+        ))
+        .hint(tr!("hint-out-inside-vault")));
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` whole: a temporary file (owner-only) next to it, fsync, then a rename
+/// that replaces an existing file only with `force` (checked again here, atomically).
+fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let fail = |e: std::io::Error| {
+        CliError::failure(tr!(
+            "err-write-file",
+            path = path.display().to_string(),
+            reason = e.to_string()
+        ))
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tvault-export-")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    if force {
+        tmp.persist(path).map_err(|e| fail(e.error))?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                CliError::usage(tr!("err-out-exists", path = path.display().to_string()))
+                    .hint(tr!("hint-out-exists"))
+            } else {
+                fail(e.error)
+            }
+        })?;
+    }
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

@@ -1,0 +1,374 @@
+//! Redacted export (SPEC.md, "Redacted export"): decides from each record's consent what may
+//! leave the vault and at which identification level, builds the redacted summary of each
+//! record through the redaction engine, renders it as JSON, CSV or Markdown, re-scans the
+//! finished rendering of every record, and counts what was removed for the report.
+//!
+//! Pure: the caller hands in decrypted records and gets bytes back; this module does no I/O of
+//! its own, never prints and reads no environment. It must never put a removed value, its
+//! length or its position into anything it returns other than the export itself: the report
+//! and errors carry counts, kinds and record ids only.
+
+mod csv;
+mod markdown;
+mod report;
+mod summary;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use crate::record::{ConsentLevel, Purpose, Record};
+use crate::redact::{self, Kind};
+
+pub use report::Report;
+pub use summary::Summary;
+
+/// Version of the redaction rules (the report names it, so a reader can tell which rules
+/// produced an export).
+pub const RULE_SET: &str = "tvault-redact/1";
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl Format {
+    /// The `--format` spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// What the user asked for.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub purpose: Purpose,
+    pub format: Format,
+    pub include_narrative: bool,
+    pub keep_unlisted_names: bool,
+    /// `YYYY-MM-DDTHH:MM:SSZ`, for the Markdown header and the report.
+    pub generated_at: String,
+    /// The human label of a vocabulary code (act types, statuses, levels, purposes) for the
+    /// Markdown export, in the interface language; JSON and CSV keep the codes.
+    pub vocab_label: fn(&str) -> String,
+    /// The interface text `id` (with named arguments) for the Markdown export, in the interface
+    /// language (the CLI's messages `md-*`).
+    pub text: Text,
+}
+
+/// Looks up an interface text by id with named arguments.
+pub type Text = fn(&str, &[(&str, String)]) -> String;
+
+/// One record to export, decrypted (with its narrative when `--include-narrative`).
+pub struct Input<'a> {
+    pub id: &'a str,
+    pub record: &'a Record,
+}
+
+/// Why a record was withheld (never which one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Withheld {
+    /// No consent entry for the purpose.
+    NoConsent,
+    NoUse,
+    AggregateOnly,
+}
+
+impl Withheld {
+    /// Stable code for the report.
+    pub fn code(self) -> &'static str {
+        match self {
+            Withheld::NoConsent => "no_consent",
+            Withheld::NoUse => "no_use",
+            Withheld::AggregateOnly => "aggregate_only",
+        }
+    }
+}
+
+/// The identification level at which a record may be exported for `purpose`, or why not.
+pub fn decide(record: &Record, purpose: Purpose) -> Result<ConsentLevel, Withheld> {
+    match record.consent_for(purpose) {
+        None => Err(Withheld::NoConsent),
+        Some(ConsentLevel::NoUse) => Err(Withheld::NoUse),
+        Some(ConsentLevel::AggregateOnly) => Err(Withheld::AggregateOnly),
+        Some(level) => Ok(level),
+    }
+}
+
+/// The export failed its final re-scan: something that should have been removed is still in
+/// the rendering of record `id`. Nothing may be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "record {id}: the redacted export still contains {} after redaction; nothing was written",
+    kinds_text(.kinds)
+)]
+pub struct Leak {
+    pub id: String,
+    pub kinds: Vec<Kind>,
+}
+
+fn kinds_text(kinds: &[Kind]) -> String {
+    let names: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+    format!("something of kind {}", names.join(", "))
+}
+
+/// A finished export: the bytes to write and the report.
+pub struct Output {
+    pub bytes: Vec<u8>,
+    pub report: Report,
+}
+
+/// Builds the export of `inputs` (in the order given): consent, redaction, rendering, re-scan.
+/// `pseudonym` gives the stable derived pseudonym of a record's witness (used at level
+/// `pseudonym` when the record sets none).
+pub fn export(
+    inputs: &[Input<'_>],
+    settings: &Settings,
+    pseudonym: &dyn Fn(&Record) -> String,
+) -> Result<Output, Leak> {
+    let mut report = Report::new(settings);
+    // First, in order: consent, labels (`Witness N` counts in output order), stored
+    // pseudonyms that would give the witness away.
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    let mut anonymous = 0usize;
+    for input in inputs {
+        let level = match decide(input.record, settings.purpose) {
+            Ok(level) => level,
+            Err(reason) => {
+                report.withhold(reason);
+                continue;
+            }
+        };
+        let label = match level {
+            ConsentLevel::Anonymous => {
+                anonymous += 1;
+                format!("Witness {anonymous}")
+            }
+            ConsentLevel::Pseudonym => match &input.record.witness.pseudonym {
+                Some(p) if !p.trim().is_empty() => p.trim().to_owned(),
+                _ => pseudonym(input.record),
+            },
+            _ => input.record.primary_name().to_owned(),
+        };
+        if level == ConsentLevel::Pseudonym && pseudonym_names_the_witness(input.record, &label) {
+            return Err(Leak {
+                id: input.id.to_owned(),
+                kinds: vec![Kind::Witness],
+            });
+        }
+        jobs.push(Job {
+            input,
+            level,
+            label,
+        });
+    }
+    // Then every record on its own, on every core: redaction, rendering, re-scan.
+    let done = parallel(&jobs, |job| render(job, settings));
+    let mut chunks: Vec<Vec<u8>> = Vec::with_capacity(done.len());
+    for (job, result) in jobs.iter().zip(done) {
+        let rendered = result?;
+        report.exported(
+            job.input.id,
+            job.level,
+            &rendered.counts,
+            &rendered.generalised,
+        );
+        report.unlisted(rendered.unlisted);
+        if job
+            .input
+            .record
+            .consent
+            .iter()
+            .any(|c| c.purpose == settings.purpose && c.conditions.is_some())
+        {
+            report.conditional();
+        }
+        chunks.push(rendered.chunk);
+    }
+    let bytes = match settings.format {
+        Format::Json => {
+            let mut out = Vec::new();
+            out.extend_from_slice(b"{\"format\":\"tvault-export\",\"version\":1,\"purpose\":");
+            out.extend_from_slice(
+                serde_json::to_string(settings.purpose.as_str())
+                    .expect("a string serialises")
+                    .as_bytes(),
+            );
+            out.extend_from_slice(b",\"records\":[");
+            for (i, chunk) in chunks.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(chunk);
+            }
+            out.extend_from_slice(
+                format!("],\"withheld\":{}}}\n", report.withheld_total()).as_bytes(),
+            );
+            out
+        }
+        Format::Csv => {
+            let mut out = csv::header(settings.include_narrative);
+            for chunk in &chunks {
+                out.extend_from_slice(chunk);
+            }
+            out
+        }
+        Format::Markdown => {
+            let mut out = markdown::header(settings, &report);
+            for chunk in &chunks {
+                out.extend_from_slice(chunk);
+            }
+            out
+        }
+    };
+    report.rescan_clean();
+    Ok(Output { bytes, report })
+}
+
+/// One record to export, with its level and label decided.
+struct Job<'a> {
+    input: &'a Input<'a>,
+    level: ConsentLevel,
+    label: String,
+}
+
+/// One record redacted and rendered.
+struct Rendered {
+    chunk: Vec<u8>,
+    counts: redact::Counts,
+    generalised: Generalised,
+    unlisted: usize,
+}
+
+/// Redacts and renders one record, and re-scans the rendering.
+fn render(job: &Job<'_>, settings: &Settings) -> Result<Rendered, Leak> {
+    let (summary, redactor, generalised) = summary::build(
+        job.input.id,
+        job.input.record,
+        job.level,
+        &job.label,
+        settings,
+    );
+    let chunk = match settings.format {
+        Format::Json => serde_json::to_vec(&summary)
+            .expect("a Summary always serialises to JSON (strings and lists only)"),
+        Format::Csv => csv::row(&summary, settings.include_narrative),
+        Format::Markdown => markdown::section(&summary, settings),
+    };
+    // The final re-scan, on the bytes that will be written, escapes included. In Markdown the
+    // labels tvault itself writes ("Witness", "Search", in the interface language) are left out
+    // of the scanned rendering: they are not the record's, and a label that resembles a name
+    // ("Search" and "Sergei") would refuse a clean export.
+    let scanned = match settings.format {
+        Format::Markdown => markdown::section(
+            &summary,
+            &Settings {
+                text: |_, _| String::new(),
+                vocab_label: |_| String::new(),
+                ..settings.clone()
+            },
+        ),
+        _ => chunk.clone(),
+    };
+    let kinds = redactor.leaks(&String::from_utf8_lossy(&scanned));
+    if !kinds.is_empty() {
+        return Err(Leak {
+            id: job.input.id.to_owned(),
+            kinds,
+        });
+    }
+    Ok(Rendered {
+        chunk,
+        counts: redactor.counts(),
+        generalised,
+        unlisted: redactor.unlisted_names(),
+    })
+}
+
+/// `f` of every item, in order, computed on every core (records are independent; the work is
+/// CPU-bound redaction).
+fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(items.len().max(1));
+    if threads <= 1 || items.len() < 64 {
+        return items.iter().map(f).collect();
+    }
+    let size = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items
+            .chunks(size)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("an export worker does not panic"))
+            .collect()
+    })
+}
+
+/// Whether a stored pseudonym gives the witness away (it contains one of their names in any
+/// spelling or case): it is printed as the witness's name and used as their marker, so the
+/// re-scan, which trusts markers, would not see it.
+fn pseudonym_names_the_witness(record: &Record, pseudonym: &str) -> bool {
+    let witness = redact::Entity {
+        texts: record.witness.names.clone(),
+        matching: redact::Matching::Name,
+        kind: Kind::Witness,
+        marker: Some(Kind::Witness.marker().to_owned()),
+    };
+    let redactor = redact::Redactor::new(
+        &[witness],
+        &[],
+        redact::Options {
+            keep_unlisted_names: true,
+        },
+    );
+    !redactor.leaks(pseudonym).is_empty()
+}
+
+/// Counts of what was generalised in one record (for the report).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Generalised {
+    pub dates_to_month: usize,
+    pub places_to_region: usize,
+    pub birth_dates_to_decade: usize,
+    pub employer_dropped: usize,
+    pub occupation_dropped: usize,
+}
+
+impl Generalised {
+    fn add(&mut self, other: &Generalised) {
+        self.dates_to_month += other.dates_to_month;
+        self.places_to_region += other.places_to_region;
+        self.birth_dates_to_decade += other.birth_dates_to_decade;
+        self.employer_dropped += other.employer_dropped;
+        self.occupation_dropped += other.occupation_dropped;
+    }
+
+    fn pairs(&self) -> [(&'static str, usize); 5] {
+        [
+            ("dates_to_month", self.dates_to_month),
+            ("places_to_region", self.places_to_region),
+            ("birth_dates_to_decade", self.birth_dates_to_decade),
+            ("employer_dropped", self.employer_dropped),
+            ("occupation_dropped", self.occupation_dropped),
+        ]
+    }
+}
+
+/// Adds `counts` into `total`.
+fn add_counts(total: &mut BTreeMap<Kind, usize>, counts: &redact::Counts) {
+    for (kind, n) in counts {
+        *total.entry(*kind).or_default() += n;
+    }
+}

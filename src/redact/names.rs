@@ -1,0 +1,711 @@
+//! Finding the mentions of what a record lists: personal names (every script, each part alone,
+//! initials next to a part, English possessives, Belarusian and Russian inflection) and phrases
+//! (places, terms, pseudonyms, contact parts), as runs of tokens of one text.
+//!
+//! Owns: compiling entities into word needles ([`fold::Needle`], the folding search uses, so
+//! that every spelling and case form meets), indexing the needles by first key symbol, matching
+//! the tokens of a text, and grouping matched tokens into runs. Must not decide between
+//! overlapping runs of different entities or write markers: that is `mod.rs`.
+//!
+//! Algorithm:
+//! - A listed name is split into words; title words (`Investigator`, `судья`, ...) are dropped,
+//!   single letters are initials, every other word is a *part* with its own needle. Parts are
+//!   shared between entities (a wife and a husband share a surname): one needle, several owners.
+//! - `fold::Needle` already folds scripts and transliterations and strips Slavic endings
+//!   (`Дубовіка`, `Лукашевичем`, `Заблоцкую`, `Тихановской`, `Tsikhanouskaya` all meet their
+//!   base form). What it does not do is added here: the possessive is cut off before keying
+//!   (tokens.rs), and short names (keys under 4 symbols, which `Needle` matches only exactly)
+//!   also meet their case forms with one vowel more or changed (`Ян`/`Яна`/`Яну`), but only
+//!   when capitalised, because such short keys are also ordinary words (`яна`, "she").
+//! - Adjacent tokens of one entity (separated by spaces, a hyphen, or the full stop of an
+//!   initial) form one run; uppercase initials with a full stop directly before or after a run
+//!   are pulled into it (`A. Dubovik`, `Дубовік А.`, `А.К. Дубовік`), so that no initial is left
+//!   behind next to a marker. An initial never matches alone; a listed name made only of initials
+//!   (`A. K.`) matches that sequence of initials (`A.K.`, `А. К.`).
+//! - A phrase matches as a whole, word by word with the same needles, with at most a few
+//!   characters of punctuation between its words (`No. 3`); a phrase with commas or semicolons
+//!   also matches each of its parts. Single words of a multi-word phrase never match alone.
+//!
+//! Cost: each long needle keeps the set of first key symbols a text word may start with (one
+//! bit test rejects most words before `Needle::matches`), short text keys are compared only
+//! with short keys (`Needle` matches those exactly), and short words get no `Needle` at all.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use super::tokens::{CAP, DOT, Gap, INITIAL, Token};
+use super::unlisted;
+use crate::search::fold::{self, Needle, SHORT_KEY};
+
+/// A run of tokens (inclusive indices) mentioning one entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub lo: usize,
+    pub hi: usize,
+    pub entity: u32,
+    /// Matched words (initials pulled in do not count): a longer mention wins a conflict.
+    pub words: usize,
+    /// Whether the run ends with an initial's full stop (the span takes it).
+    pub dot: bool,
+}
+
+struct Phrase {
+    entity: u32,
+    words: Vec<u32>,
+}
+
+/// A word to find: long keys get a `fold::Needle` (fuzzy, inflection-tolerant); short keys
+/// (under 4 symbols), which `Needle` matches only exactly anyway, are compared here without
+/// building one (building a needle costs a few microseconds; a record has dozens of words).
+enum Word {
+    /// The needle and the first key bytes a matching text key may start with (bit 127: any
+    /// non-ASCII byte).
+    Long(Needle, u128),
+    Short(String),
+}
+
+impl Word {
+    fn key(&self) -> &str {
+        match self {
+            Word::Long(n, _) => n.key(),
+            Word::Short(k) => k,
+        }
+    }
+}
+
+/// The compiled needles of one record.
+#[derive(Default)]
+pub(crate) struct Matcher {
+    needles: Vec<Word>,
+    by_key: HashMap<String, u32>,
+    /// Entities whose name has this needle as a part.
+    owners: Vec<Vec<u32>>,
+    /// Phrases whose first word is this needle.
+    starts: Vec<Vec<u32>>,
+    phrases: Vec<Phrase>,
+    /// Names made only of initials: the entity and the initials' keys.
+    initials: Vec<(u32, Vec<String>)>,
+    /// Whether a needle is a word of some phrase (short phrase words such as `в`, `No`, `3`
+    /// match in any case; short name parts only capitalised).
+    in_phrase: Vec<bool>,
+    /// Needles with short keys.
+    short: Vec<u32>,
+    /// Needles with long keys.
+    long: Vec<u32>,
+}
+
+impl Matcher {
+    fn needle(&mut self, word: &str) -> Option<u32> {
+        let key = fold::key(word);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(&id) = self.by_key.get(&key) {
+            return Some(id);
+        }
+        let id = self.needles.len() as u32;
+        let needle = if key.len() < SHORT_KEY {
+            self.short.push(id);
+            Word::Short(key.clone())
+        } else {
+            let (needle, first) = long_needle(word, &key);
+            self.long.push(id);
+            Word::Long(needle, first)
+        };
+        self.needles.push(needle);
+        self.owners.push(Vec::new());
+        self.starts.push(Vec::new());
+        self.in_phrase.push(false);
+        self.by_key.insert(key, id);
+        Some(id)
+    }
+
+    /// Adds one spelling of a personal name of `entity`.
+    pub fn add_name(&mut self, entity: u32, name: &str) {
+        let words = fold::words(name);
+        let has_plain = words.iter().any(|w| !is_acronym(w));
+        let mut initials = Vec::new();
+        for w in words {
+            if unlisted::is_title(w) || w.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters == 1 {
+                initials.push(fold::key(w));
+                continue;
+            }
+            // Two-letter initials written with a full stop (`Ya. Huryn`, `Дз. Сідарук`,
+            // `Sh.`) are not name parts: as words they would match `a`, `я`, `ш`.
+            let offset = w.as_ptr() as usize - name.as_ptr() as usize;
+            if letters == 2 && name[offset + w.len()..].starts_with('.') {
+                continue;
+            }
+            // An acronym in a name (`ИК-3`) is not a name part, unless the whole name is in
+            // capitals (`IVAN PETRUK`).
+            if has_plain && is_acronym(w) {
+                continue;
+            }
+            if let Some(id) = self.needle(w)
+                && !self.owners[id as usize].contains(&entity)
+            {
+                self.owners[id as usize].push(entity);
+            }
+        }
+        if initials.len() >= 2 {
+            self.initials.push((entity, initials));
+        }
+    }
+
+    /// Adds one phrase of `entity`, and each of its comma- or semicolon-separated parts.
+    pub fn add_phrase(&mut self, entity: u32, phrase: &str) {
+        let mut variants = vec![phrase];
+        variants.extend(phrase_parts(phrase));
+        for v in variants {
+            let ids: Vec<u32> = fold::words(v)
+                .into_iter()
+                .filter_map(|w| self.needle(&w[..super::tokens::name_len(w)]))
+                .collect();
+            for &id in &ids {
+                self.in_phrase[id as usize] = true;
+            }
+            let Some(&first) = ids.first() else {
+                continue;
+            };
+            if self
+                .phrases
+                .iter()
+                .any(|p| p.entity == entity && p.words == ids)
+            {
+                continue;
+            }
+            let pid = self.phrases.len() as u32;
+            self.phrases.push(Phrase { entity, words: ids });
+            self.starts[first as usize].push(pid);
+        }
+    }
+
+    /// The needles matching each token (empty lists allocate nothing).
+    pub fn hits(&self, tokens: &[Token]) -> Vec<Vec<u32>> {
+        tokens.iter().map(|t| self.token_hits(t, 0)).collect()
+    }
+
+    /// The number of needles so far: needles added later get ids from here on.
+    pub fn len(&self) -> u32 {
+        self.needles.len() as u32
+    }
+
+    /// Adds to `hits` (computed when the matcher had `from` needles) the needles added since.
+    pub fn add_hits(&self, tokens: &[Token], from: u32, hits: &mut [Vec<u32>]) {
+        if from == self.len() {
+            return;
+        }
+        for (t, h) in tokens.iter().zip(hits) {
+            h.extend(self.token_hits(t, from));
+        }
+    }
+
+    fn token_hits(&self, tok: &Token, from: u32) -> Vec<u32> {
+        let mut out = Vec::new();
+        let k = tok.key.as_bytes();
+        let Some(&first) = k.first() else {
+            return out;
+        };
+        if k.len() < SHORT_KEY {
+            // A short name part (`Ян`, `Лі`, `Ol`) meets only a capitalised word: in lower
+            // case it is an ordinary word (`ян`, `a`, `li`).
+            for &n in &self.short {
+                if n >= from
+                    && (tok.has(CAP) || self.in_phrase[n as usize])
+                    && same_short(self.needles[n as usize].key().as_bytes(), k)
+                {
+                    out.push(n);
+                }
+            }
+        } else {
+            // Non-ASCII first bytes (letters of other scripts) pass every needle, as in
+            // `Needle::matches`; bit 127 is DEL, never a key symbol.
+            let bit = 1u128 << first.min(127);
+            for &n in &self.long {
+                if n >= from
+                    && let Word::Long(needle, starts) = &self.needles[n as usize]
+                    && (first >= 127 || starts & bit != 0)
+                    && needle.matches_info(&tok.key, &tok.info)
+                    && (tok.has(CAP) || lowercase_match(needle.key(), &tok.key))
+                {
+                    out.push(n);
+                }
+            }
+        }
+        if tok.has(CAP) && k.len() <= SHORT_KEY {
+            for &n in &self.short {
+                if n >= from
+                    && !out.contains(&n)
+                    && short_inflected(self.needles[n as usize].key(), &tok.key)
+                {
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every run of every entity in `tokens` (with their `hits`), unresolved: runs of different
+    /// entities may overlap.
+    pub fn runs(&self, text: &str, tokens: &[Token], hits: &[Vec<u32>], out: &mut Vec<Run>) {
+        // Name runs: adjacent tokens of one entity.
+        let mut open: Vec<(u32, usize)> = Vec::new(); // entity, index into `out`
+        let mut next: Vec<(u32, usize)> = Vec::new();
+        let first_name_run = out.len();
+        for (i, tok) in tokens.iter().enumerate() {
+            next.clear();
+            let joins = i > 0
+                && match tok.gap {
+                    Gap::Space | Gap::Hyphen => true,
+                    Gap::Dot => tokens[i - 1].has(INITIAL),
+                    Gap::Other => false,
+                };
+            for &n in &hits[i] {
+                if !tok.has(CAP) && matches!(self.needles[n as usize], Word::Short(_)) {
+                    // A lowercase short word matched as a phrase word, not as a name part.
+                    continue;
+                }
+                for &e in &self.owners[n as usize] {
+                    if next.iter().any(|&(x, _)| x == e) {
+                        continue;
+                    }
+                    let prev = open.iter().find(|&&(x, _)| x == e).map(|&(_, r)| r);
+                    match prev {
+                        Some(r) if joins && out[r].hi == i - 1 => {
+                            out[r].hi = i;
+                            out[r].words += 1;
+                            next.push((e, r));
+                        }
+                        _ => {
+                            next.push((e, out.len()));
+                            out.push(Run {
+                                lo: i,
+                                hi: i,
+                                entity: e,
+                                words: 1,
+                                dot: false,
+                            });
+                        }
+                    }
+                }
+            }
+            std::mem::swap(&mut open, &mut next);
+        }
+        for run in &mut out[first_name_run..] {
+            pull_initials(tokens, run);
+            pull_patronymics(text, tokens, run);
+        }
+        // Names made only of initials.
+        for (entity, keys) in &self.initials {
+            for lo in 0..tokens.len() {
+                if initials_at(tokens, lo, keys) {
+                    let hi = lo + keys.len() - 1;
+                    out.push(Run {
+                        lo,
+                        hi,
+                        entity: *entity,
+                        words: keys.len(),
+                        dot: tokens[hi].has(DOT),
+                    });
+                }
+            }
+        }
+        // Phrases.
+        for (i, h) in hits.iter().enumerate() {
+            for &n in h {
+                for &pid in &self.starts[n as usize] {
+                    let p = &self.phrases[pid as usize];
+                    let whole = p.words.iter().enumerate().skip(1).all(|(j, w)| {
+                        tokens
+                            .get(i + j)
+                            .is_some_and(|t| t.gap_len <= 4 && hits[i + j].contains(w))
+                    });
+                    if whole {
+                        out.push(Run {
+                            lo: i,
+                            hi: i + p.words.len() - 1,
+                            entity: p.entity,
+                            words: p.words.len(),
+                            dot: false,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The needle of a long word and the set of first key bytes it may match, from a per-thread
+/// cache: building a `Needle` costs a few microseconds and the same words (places, officials,
+/// ordinary words of phrases) recur from record to record of one export.
+///
+/// Why a bounded cache is acceptable here: a needle is a pure function of the word's key, and
+/// it holds the key, which is as revealing as the word; the exporting process holds the
+/// records' plaintext anyway. The cache is emptied when it reaches `NEEDLE_CACHE` entries.
+fn long_needle(word: &str, key: &str) -> (Needle, u128) {
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, (Needle, u128)>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with_borrow_mut(|cache| {
+        if let Some(hit) = cache.get(key) {
+            return hit.clone();
+        }
+        let needle = Needle::new(word);
+        let mut first = 0u128;
+        for b in 0..128u8 {
+            if needle.may_start_with(b) {
+                first |= 1 << b;
+            }
+        }
+        if cache.len() >= NEEDLE_CACHE {
+            cache.clear();
+        }
+        cache.insert(key.to_owned(), (needle.clone(), first));
+        (needle, first)
+    })
+}
+
+const NEEDLE_CACHE: usize = 4096;
+
+/// Whether a lowercase word meets a name word closely enough: the same key or the same stem,
+/// not merely within the fuzzy budget. Names are written with a capital in all three
+/// languages; a lowercase word that only resembles a name is usually an ordinary word
+/// (`search` and `Sergei`, whose `ch` may stand for х like the г of Сергей).
+fn lowercase_match(needle: &str, text: &str) -> bool {
+    needle == text || fold::stem(needle) == fold::stem(text)
+}
+
+/// The parts of a phrase that are matched on their own: pieces between a comma or semicolon
+/// and a space (`Penal colony No. 3, Vitsba`; not the `,` of `1,200 USD`), when a piece has
+/// two words or more, or a word of three letters or more (never a lone number or initial).
+fn phrase_parts(phrase: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut iter = phrase.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let ends = matches!(c, ',' | ';') && iter.peek().is_none_or(|&(_, n)| n.is_whitespace());
+        if ends {
+            parts.push(&phrase[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    if start == 0 {
+        return Vec::new();
+    }
+    parts.push(&phrase[start..]);
+    parts.retain(|part| {
+        let words = fold::words(part);
+        words.len() >= 2
+            || words
+                .iter()
+                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+    });
+    parts
+}
+
+/// Extends `run` over a patronymic written directly after it or before it
+/// (`[Юлия Марчук] Сергеевна`, `Юлия [Сергеевна] Марчук`): nobody lists every patronymic, and
+/// a patronymic next to a name is as identifying as the name.
+fn pull_patronymics(text: &str, tokens: &[Token], run: &mut Run) {
+    let patronymic =
+        |t: &Token| t.has(super::tokens::CAP) && super::unlisted::patronymic_shape(t.text(text));
+    while run.hi + 1 < tokens.len()
+        && tokens[run.hi + 1].gap == Gap::Space
+        && patronymic(&tokens[run.hi + 1])
+    {
+        run.hi += 1;
+        run.dot = false;
+    }
+    while run.lo > 0 && tokens[run.lo].gap == Gap::Space && patronymic(&tokens[run.lo - 1]) {
+        run.lo -= 1;
+    }
+}
+
+/// Extends `run` over uppercase initials written with a full stop directly before it
+/// (`A. Dubovik`, `А.К. Дубовік`) and after it (`Дубовік А.`, `Dubovik A.K.`).
+fn pull_initials(tokens: &[Token], run: &mut Run) {
+    let is_initial = |t: &Token| t.has(INITIAL) && t.has(DOT);
+    while run.lo > 0 {
+        let t = &tokens[run.lo];
+        if matches!(t.gap, Gap::Space | Gap::Dot) && is_initial(&tokens[run.lo - 1]) {
+            run.lo -= 1;
+        } else {
+            break;
+        }
+    }
+    while run.hi + 1 < tokens.len() {
+        let t = &tokens[run.hi + 1];
+        let after_initial = run.dot || tokens[run.hi].has(INITIAL);
+        let gap_ok = match t.gap {
+            Gap::Space => true,
+            Gap::Dot => after_initial,
+            _ => false,
+        };
+        if gap_ok && is_initial(t) {
+            run.hi += 1;
+            run.dot = true;
+        } else {
+            break;
+        }
+    }
+}
+
+/// Whether the initials `keys` are written at token `lo` (`A. K.`, `А.К.`), each but the last
+/// followed by a full stop.
+fn initials_at(tokens: &[Token], lo: usize, keys: &[String]) -> bool {
+    keys.iter().enumerate().all(|(j, k)| {
+        tokens.get(lo + j).is_some_and(|t| {
+            t.has(INITIAL)
+                && *t.key == **k
+                && (j + 1 == keys.len() || t.has(DOT))
+                && (j == 0 || t.gap == Gap::Dot)
+        })
+    })
+}
+
+/// Whether two short keys are equal, Latin `ch` (`X`) standing for both ч and х: what
+/// `Needle::matches` does for short keys.
+fn same_short(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(&x, &y)| x == y || matches!((x, y), (b'X', b'h' | b'C') | (b'h' | b'C', b'X')))
+}
+
+/// A case form of a short name: one vowel added (`Ян`/`Яна`), the final vowel changed
+/// (`Яна`/`Яну`) or dropped (`Яна`/`Ян`).
+fn short_inflected(needle: &str, text: &str) -> bool {
+    let (n, t) = (needle.as_bytes(), text.as_bytes());
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'o' | b'i' | b'u');
+    if n.len() < 2 || t.len() < 2 {
+        return false;
+    }
+    match t.len() as isize - n.len() as isize {
+        1 => t.starts_with(n) && vowel(t[t.len() - 1]),
+        0 => n[..n.len() - 1] == t[..t.len() - 1] && vowel(n[n.len() - 1]) && vowel(t[t.len() - 1]),
+        -1 => n.starts_with(t) && vowel(n[n.len() - 1]),
+        _ => false,
+    }
+}
+
+/// Two or more letters, all uppercase.
+fn is_acronym(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// The texts of the runs of `names` (entity 0) in `text`.
+    fn found(names: &[&str], text: &str) -> Vec<String> {
+        let mut m = Matcher::default();
+        for n in names {
+            m.add_name(0, n);
+        }
+        let tokens = tokenize(text, &[]);
+        let hits = m.hits(&tokens);
+        let mut runs = Vec::new();
+        m.runs(text, &tokens, &hits, &mut runs);
+        runs.iter()
+            .map(|r| {
+                let end = tokens[r.hi].end + usize::from(r.dot);
+                text[tokens[r.lo].start..end].to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn masculine_uk_in_every_case_and_script() {
+        let names = ["Аляксандр Дубовік"];
+        for w in [
+            "Дубовік",
+            "Дубовіка",
+            "Дубовіку",
+            "Дубовікам",
+            "Дубовике",
+            "Дубовиком",
+            "Dubovik",
+            "DUBOVIK",
+            "дубовік",
+        ] {
+            assert_eq!(found(&names, &format!("бачылі {w} учора")), [w], "{w}");
+        }
+    }
+
+    #[test]
+    fn possessives_and_initials_are_inside_the_run() {
+        let names = ["Аляксандр Дубовік"];
+        assert_eq!(found(&names, "Dubovik's wife"), ["Dubovik"]);
+        assert_eq!(found(&names, "Dubovik’s wife"), ["Dubovik"]);
+        assert_eq!(found(&names, "said A. Dubovik."), ["A. Dubovik"]);
+        assert_eq!(found(&names, "сказаў Дубовік А. учора"), ["Дубовік А."]);
+        assert_eq!(found(&names, "сказаў А.К. Дубовік"), ["А.К. Дубовік"]);
+        assert_eq!(found(&names, "Aliaksandr Dubovik"), ["Aliaksandr Dubovik"]);
+        // A sentence ending with the name does not pull in the next sentence's first letter.
+        assert_eq!(found(&names, "бачыў Дубовіка. А потым"), ["Дубовіка"]);
+    }
+
+    #[test]
+    fn vich_family() {
+        let names = ["Уладзімір Лукашэвіч"];
+        for w in [
+            "Лукашэвіч",
+            "Лукашэвіча",
+            "Лукашэвічам",
+            "Лукашевичем",
+            "Lukashevich",
+            "Lukashevicha",
+            "Łukaszewicz",
+        ] {
+            assert_eq!(found(&names, &format!("a {w} b")), [w], "{w}");
+        }
+    }
+
+    #[test]
+    fn feminine_aya_ava_enka_and_indeclinable_uk() {
+        for (name, forms) in [
+            (
+                "Марына Заблоцкая",
+                &[
+                    "Заблоцкая",
+                    "Заблоцкую",
+                    "Заблоцкай",
+                    "Заблоцкой",
+                    "Zablotskaya",
+                ][..],
+            ),
+            (
+                "Святлана Ціханоўская",
+                &[
+                    "Ціханоўская",
+                    "Тихановской",
+                    "Tsikhanouskaya",
+                    "Tikhanovskaya",
+                    "Ціханоўскай",
+                ][..],
+            ),
+            (
+                "Марыя Калеснікава",
+                &[
+                    "Калеснікава",
+                    "Калеснікавай",
+                    "Калеснікаву",
+                    "Колесниковой",
+                    "Kalesnikava",
+                ][..],
+            ),
+            (
+                "Аляксандр Лукашэнка",
+                &[
+                    "Лукашэнкі",
+                    "Лукашэнку",
+                    "Лукашенко",
+                    "Lukashenka",
+                    "Lukashenko",
+                ][..],
+            ),
+            (
+                "Алена Касцюк",
+                &["Касцюк", "Костюк", "Kastsiuk", "Kostiuk"][..],
+            ),
+        ] {
+            for w in forms {
+                assert_eq!(found(&[name], &format!("з {w} разам")), [*w], "{name}: {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_part_alone_in_every_script() {
+        let names = ["Іван Пятровіч Петрук", "Ivan Petruk"];
+        for w in [
+            "Іван",
+            "Івана",
+            "Ivan",
+            "Иван",
+            "Пятровіч",
+            "Piatrovič",
+            "Петрович",
+            "Петрук",
+            "Петрука",
+            "Pietruk",
+            "Petruk",
+            "Петруком",
+        ] {
+            assert_eq!(found(&names, &format!("x {w} y")), [w], "{w}");
+        }
+        assert_eq!(
+            found(&names, "Ivan Piatrovič Pietruk прыйшоў"),
+            ["Ivan Piatrovič Pietruk"]
+        );
+        let names = ["Сяргей Ціханоўскі"];
+        for w in [
+            "Сергей Тихановский",
+            "Siarhei Tsikhanouski",
+            "Сяргея Ціханоўскага",
+        ] {
+            assert_eq!(found(&names, &format!("x {w} y")), [w], "{w}");
+        }
+        let names = ["Алена Касцюк"];
+        for w in ["Алёна Костюк", "Alena Kastsiuk", "Алены Касцюк"] {
+            assert_eq!(found(&names, &format!("x {w} y")), [w], "{w}");
+        }
+    }
+
+    #[test]
+    fn titles_are_not_parts_and_initials_never_match_alone() {
+        let names = ["Investigator S. Kavalchuk", "следователь С. Ковальчук"];
+        assert!(found(&names, "The investigator said S. was there").is_empty());
+        assert_eq!(found(&names, "следчы С. Кавальчук"), ["С. Кавальчук"]);
+        assert_eq!(found(&names, "Kavalchuk's"), ["Kavalchuk"]);
+        let names = ["суддзя Т. Мароз"];
+        assert!(found(&names, "суддзя вынес прысуд").is_empty());
+        assert_eq!(found(&names, "Марозу"), ["Марозу"]);
+    }
+
+    #[test]
+    fn a_name_of_initials_matches_the_sequence() {
+        let names = ["A. K."];
+        assert_eq!(found(&names, "interviewed by A.K. in May"), ["A.K."]);
+        assert_eq!(found(&names, "запісала А. К. у траўні"), ["А. К."]);
+        assert!(found(&names, "A. said K. was").is_empty());
+        assert!(found(&names, "A. Kowalski").is_empty());
+    }
+
+    #[test]
+    fn short_names_meet_their_case_forms_only_capitalised() {
+        let names = ["Ян Сабалеўскі"];
+        assert_eq!(found(&names, "сустрэлі Яна"), ["Яна"]);
+        assert_eq!(found(&names, "сказалі Яну"), ["Яну"]);
+        assert!(found(&names, "яна сказала").is_empty());
+    }
+
+    #[test]
+    fn phrases_whole_and_by_comma_parts() {
+        let mut m = Matcher::default();
+        m.add_phrase(0, "Penal colony No. 3, Vitsba");
+        let runs = |text: &str| {
+            let tokens = tokenize(text, &[]);
+            let hits = m.hits(&tokens);
+            let mut runs = Vec::new();
+            m.runs(text, &tokens, &hits, &mut runs);
+            runs.iter()
+                .map(|r| text[tokens[r.lo].start..tokens[r.hi].end].to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            runs("held in penal colony No. 3 now"),
+            ["penal colony No. 3"]
+        );
+        assert_eq!(runs("у Віцьбе"), ["Віцьбе"]);
+        assert!(runs("the colony was cold").is_empty());
+        assert!(runs("penal code").is_empty());
+    }
+}

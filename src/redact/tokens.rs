@@ -1,0 +1,444 @@
+//! The redactor's view of a text: its words (from [`fold::words`], so that redaction and search
+//! agree on what a word is), each with its byte range, its cross-script key and a few shape
+//! flags, and how it is separated from the word before it; plus the regions of the text that are
+//! already markers and must never be matched or redacted again.
+//!
+//! Owns: tokenisation, marker regions, sentence starts, and the unescaping of rendered output
+//! (JSON, CSV, Markdown) for the final re-scan. Must not decide what is a name: that is
+//! `names.rs` and `unlisted.rs`.
+//!
+//! Why keys are computed once per token: `fold::key` is the expensive step (a few hundred ns per
+//! word); every matcher then compares precomputed keys.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::search::fold;
+
+/// The first letter is uppercase and the word is not an acronym.
+pub(crate) const CAP: u8 = 1;
+/// Two or more letters, the first two uppercase (`KGB`, `ГУБОПиК`, `BITU`).
+pub(crate) const ACRONYM: u8 = 2;
+/// A single uppercase letter (an initial, or a one-letter word at a sentence start).
+pub(crate) const INITIAL: u8 = 4;
+/// Directly followed by `.`.
+pub(crate) const DOT: u8 = 8;
+/// The first word of the text, of a line or of a sentence.
+pub(crate) const SENTENCE: u8 = 16;
+/// All letters lowercase.
+pub(crate) const LOWER: u8 = 32;
+
+/// How a token is separated from the token before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gap {
+    /// Whitespace only, no line break (`Ivan Petruk`).
+    Space,
+    /// Whitespace and one hyphen (`Ткачук-Ладысева`).
+    Hyphen,
+    /// Whitespace and one full stop (`A. Dubovik`, `А.К.`).
+    Dot,
+    /// Anything else (commas, other punctuation, a marker, the start of the text).
+    Other,
+}
+
+/// One word of a text.
+#[derive(Clone)]
+pub(crate) struct Token {
+    /// Byte offset of the word.
+    pub start: usize,
+    /// Byte offset of the end of the name in the word: before an English possessive (`'s`).
+    pub end: usize,
+    /// Byte offset of the end of the whole word.
+    pub word_end: usize,
+    /// `fold::key` of the word without its possessive.
+    pub key: Rc<str>,
+    /// Stem and prefilter signatures of `key`, for comparing it with many needles.
+    pub info: fold::KeyInfo,
+    /// `CAP`, `ACRONYM`, ... flags.
+    pub flags: u8,
+    /// Separation from the previous token.
+    pub gap: Gap,
+    /// Length in bytes of that separation (0 for the first token).
+    pub gap_len: usize,
+}
+
+impl Token {
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// The word (without its possessive).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// The words of `text` outside `markers` (sorted, disjoint byte ranges), with keys and flags.
+pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
+    let base = text.as_ptr() as usize;
+    let mut out: Vec<Token> = Vec::new();
+    let mut prev_end = 0usize;
+    let mut m = 0usize;
+    for w in fold::words(text) {
+        let start = w.as_ptr() as usize - base;
+        let word_end = start + w.len();
+        while m < markers.len() && markers[m].1 <= start {
+            m += 1;
+        }
+        if m < markers.len() && markers[m].0 < word_end {
+            // Inside (or touching) a marker: never matched.
+            continue;
+        }
+        let end = start + name_len(w);
+        let name = &text[start..end];
+        let (key, info) = cached_key(name);
+        let flags = shape(name) | sentence_start(text, start, out.last(), prev_end);
+        let (gap, gap_len) = match out.last() {
+            None => (Gap::Other, 0),
+            Some(t) => {
+                let gap = &text[t.word_end..start];
+                (classify_gap(gap), gap.chars().count())
+            }
+        };
+        let flags = if text[word_end..].starts_with('.') {
+            flags | DOT
+        } else {
+            flags
+        };
+        out.push(Token {
+            start,
+            end,
+            word_end,
+            key,
+            info,
+            flags,
+            gap,
+            gap_len,
+        });
+        prev_end = word_end;
+    }
+    out
+}
+
+/// `fold::key` of a word, from a bounded per-thread cache: keying is the costliest step of
+/// tokenising (a few hundred ns per word) and most words of testimonies (prepositions, act
+/// words, agencies, places) recur from record to record of one export.
+///
+/// Why this is acceptable: a key is a pure function of the word; the cache holds words and
+/// keys of texts the exporting process holds in plaintext anyway, is per thread, and is emptied
+/// when it reaches `KEY_CACHE` entries.
+fn cached_key(word: &str) -> (Rc<str>, fold::KeyInfo) {
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, (Rc<str>, fold::KeyInfo)>> =
+            RefCell::new(HashMap::new());
+    }
+    CACHE.with_borrow_mut(|cache| {
+        if let Some(k) = cache.get(word) {
+            return k.clone();
+        }
+        let k = fold::key(word);
+        let info = fold::KeyInfo::of(&k);
+        let entry: (Rc<str>, fold::KeyInfo) = (Rc::from(k), info);
+        if cache.len() >= KEY_CACHE {
+            cache.clear();
+        }
+        cache.insert(word.to_owned(), entry.clone());
+        entry
+    })
+}
+
+const KEY_CACHE: usize = 16_384;
+
+/// The length of a word without its English possessives (`Dubovik's`, `Dubovik’s`, also
+/// repeated: `Dubovik's's`).
+pub(crate) fn name_len(w: &str) -> usize {
+    let mut len = w.len();
+    loop {
+        let mut it = w[..len].char_indices().rev();
+        match (it.next(), it.next()) {
+            (Some((_, 's' | 'S')), Some((i, '\'' | '\u{2019}' | '\u{02BC}'))) if i > 0 => len = i,
+            _ => return len,
+        }
+    }
+}
+
+fn shape(word: &str) -> u8 {
+    // One pass: the first two letters, whether any letter is uppercase, the letter count.
+    let (mut first, mut second, mut upper, mut count) = (None, None, false, 0usize);
+    for c in word.chars() {
+        count += 1;
+        let (is_upper, is_lower) = (c.is_uppercase(), c.is_lowercase());
+        if !(is_upper || is_lower || c.is_alphabetic()) {
+            continue;
+        }
+        upper |= is_upper;
+        match (first, second) {
+            (None, _) => first = Some(is_upper),
+            (Some(_), None) => second = Some(is_upper),
+            _ => {}
+        }
+    }
+    let Some(first_upper) = first else {
+        return 0;
+    };
+    let mut flags = if upper { 0 } else { LOWER };
+    if first_upper {
+        match second {
+            None if count == 1 => flags |= INITIAL,
+            Some(true) => flags |= ACRONYM,
+            _ => flags |= CAP,
+        }
+    }
+    flags
+}
+
+/// `SENTENCE` if the word at `start` begins a text, a line or a sentence: only whitespace and
+/// opening punctuation since a line break, the start, or a `.` `!` `?` `…` that does not close
+/// an initial.
+fn sentence_start(text: &str, start: usize, prev: Option<&Token>, prev_end: usize) -> u8 {
+    for c in text[prev_end.min(start)..start].chars().rev() {
+        match c {
+            '\n' | '\r' => return SENTENCE,
+            '!' | '?' | '…' => return SENTENCE,
+            '.' => {
+                return if prev.is_some_and(|t| t.has(INITIAL)) {
+                    0
+                } else {
+                    SENTENCE
+                };
+            }
+            c if c.is_whitespace() => {}
+            '«' | '"' | '„' | '“' | '(' | '\'' | '‘' | '*' | '_' | '—' | '–' | '-' | '[' =>
+                {}
+            _ => return 0,
+        }
+    }
+    if prev.is_none() { SENTENCE } else { 0 }
+}
+
+fn classify_gap(gap: &str) -> Gap {
+    let mut newlines = 0;
+    let mut dots = 0;
+    let mut hyphens = 0;
+    for c in gap.chars() {
+        match c {
+            '\n' => newlines += 1,
+            '.' => dots += 1,
+            '-' | '\u{2010}' | '\u{2011}' => hyphens += 1,
+            c if c.is_whitespace() || is_invisible(c) => {}
+            _ => return Gap::Other,
+        }
+    }
+    // A line break separates names: Markdown and CSV renderings put fields on lines of their
+    // own, and the final re-scan must see the runs that redaction saw.
+    match (newlines > 0, dots, hyphens) {
+        (true, _, _) => Gap::Other,
+        (false, 0, 0) => Gap::Space,
+        (false, 1, 0) => Gap::Dot,
+        (false, 0, 1) => Gap::Hyphen,
+        _ => Gap::Other,
+    }
+}
+
+/// Format characters that separate nothing visible (soft hyphen, zero-width space, ...).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Words of the generic markers the engine writes (`[PERSON 2]`, `[PERSON?]`, `[ID NUMBER]`).
+const MARKER_WORDS: [&str; 11] = [
+    "PERSON",
+    "WITNESS",
+    "PHONE",
+    "EMAIL",
+    "HANDLE",
+    "ID NUMBER",
+    "ADDRESS",
+    "PLATE",
+    "PLACE",
+    "REDACTED",
+    "PERSON?",
+];
+
+/// The byte ranges of markers already in `text`: the engine's own (`[PERSON 2]`, `[PHONE]`,
+/// ...) and every `extra` marker string (entity markers such as a pseudonym). Sorted, merged.
+///
+/// Why only known markers and not any `[CAPITALS]`: a name typed in capitals inside brackets
+/// (`[IVANOU]`) must still be found.
+pub(crate) fn markers(text: &str, extra: &[String]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = text[i..].find('[') {
+        let s = i + off;
+        i = s + 1;
+        let Some(close) = text[s..].find(']').filter(|&c| c <= 24) else {
+            continue;
+        };
+        let inner = &text[s + 1..s + close];
+        let known = MARKER_WORDS.iter().any(|w| {
+            inner.strip_prefix(w).is_some_and(|rest| {
+                rest.is_empty()
+                    || rest
+                        .strip_prefix(' ')
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            })
+        });
+        if known {
+            out.push((s, s + close + 1));
+            i = s + close + 1;
+        }
+    }
+    for m in extra {
+        if m.trim().is_empty() {
+            continue;
+        }
+        for (s, _) in text.match_indices(m.as_str()) {
+            out.push((s, s + m.len()));
+        }
+    }
+    out.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (s, e) in out {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// `output` with the escapes of the export formats undone, if it has any: JSON string escapes
+/// (`\"`, `\n`, `\u0416`, surrogate pairs), Markdown backslash escapes of punctuation, and CSV
+/// doubled quotes. `None` if nothing changes. Lenient: a malformed escape is kept as written.
+pub(crate) fn unescape(output: &str) -> Option<String> {
+    if !output.contains('\\') && !output.contains("\"\"") {
+        return None;
+    }
+    let mut out = String::with_capacity(output.len());
+    let mut chars = output.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' && chars.peek() == Some(&'"') {
+            chars.next();
+            out.push('"');
+            continue;
+        }
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek().copied() {
+            Some('n') => {
+                chars.next();
+                out.push('\n');
+            }
+            Some('t') => {
+                chars.next();
+                out.push('\t');
+            }
+            Some('r') => {
+                chars.next();
+                out.push('\r');
+            }
+            Some('b') | Some('f') => {
+                chars.next();
+                out.push(' ');
+            }
+            Some('u') => {
+                chars.next();
+                let hex: String = chars.clone().take(4).collect();
+                match u32::from_str_radix(&hex, 16) {
+                    Ok(code) if hex.len() == 4 => {
+                        for _ in 0..4 {
+                            chars.next();
+                        }
+                        out.push(decode_utf16(code, &mut chars));
+                    }
+                    _ => out.push_str("\\u"),
+                }
+            }
+            Some(p) if p.is_ascii_punctuation() => {
+                chars.next();
+                out.push(p);
+            }
+            _ => out.push('\\'),
+        }
+    }
+    (out != output).then_some(out)
+}
+
+/// The character of a `\uXXXX` escape, reading the low half of a surrogate pair if one follows.
+fn decode_utf16(code: u32, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> char {
+    if (0xD800..0xDC00).contains(&code) {
+        let rest: String = chars.clone().take(6).collect();
+        if let Some(low) = rest
+            .strip_prefix("\\u")
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .filter(|l| (0xDC00..0xE000).contains(l))
+        {
+            for _ in 0..6 {
+                chars.next();
+            }
+            let c = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+            return char::from_u32(c).unwrap_or(' ');
+        }
+    }
+    char::from_u32(code).unwrap_or(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_carry_shape_gaps_and_possessives() {
+        let text = "Then A. Dubovik's KGB case, Ткачук-Ладысева.";
+        let t = tokenize(text, &[]);
+        let words: Vec<&str> = t.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            words,
+            ["Then", "A", "Dubovik", "KGB", "case", "Ткачук", "Ладысева"]
+        );
+        assert!(t[0].has(SENTENCE) && t[0].has(CAP));
+        assert!(t[1].has(INITIAL) && t[1].has(DOT));
+        assert_eq!(t[2].gap, Gap::Dot);
+        assert!(
+            !t[2].has(SENTENCE),
+            "a full stop after an initial ends no sentence"
+        );
+        assert_eq!(&*t[2].key, fold::key("Dubovik"));
+        assert!(t[3].has(ACRONYM) && !t[3].has(CAP));
+        assert_eq!(t[4].gap, Gap::Space);
+        assert!(t[4].has(LOWER));
+        assert_eq!(t[5].gap, Gap::Other);
+        assert_eq!(t[6].gap, Gap::Hyphen);
+    }
+
+    #[test]
+    fn markers_are_skipped_and_only_known_ones() {
+        let text = "[PERSON 2] met [IVANOU] and [PERSON?], Worker B-17 [ID NUMBER]";
+        let m = markers(text, &["Worker B-17".to_owned()]);
+        let inside: Vec<&str> = m.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            inside,
+            ["[PERSON 2]", "[PERSON?]", "Worker B-17", "[ID NUMBER]"]
+        );
+        let words: Vec<String> = tokenize(text, &m)
+            .iter()
+            .map(|t| t.text(text).to_owned())
+            .collect();
+        assert_eq!(words, ["met", "IVANOU", "and"]);
+    }
+
+    #[test]
+    fn unescape_json_csv_markdown() {
+        assert_eq!(unescape("plain"), None);
+        assert_eq!(
+            unescape(r#"a\nIvan \"x\" \u0416\ud83d\ude00 \[y\] ""q"""#).as_deref(),
+            Some("a\nIvan \"x\" Ж😀 [y] \"q\"")
+        );
+    }
+}
