@@ -60,22 +60,25 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
     let view = fresh_index(&mut vault, ui)?;
     let (hits, mut problems) = select(&vault, &view, &compiled)?;
 
-    let mut records: Vec<(String, Record)> = Vec::with_capacity(hits.len());
-    for entry in hits {
-        let mut record = entry.record_vouched()?;
-        if args.include_narrative {
-            match vault.narrative(entry) {
-                Ok(text) => record.narrative = text,
-                Err(reason) => {
-                    problems.push(Problem {
-                        path: vault.layout().root().join(&entry.path),
-                        reason: format!("record {}: {reason}", entry.id),
-                    });
-                    continue;
-                }
-            }
+    // Decoding the records (and decrypting narratives) is per record: on every core.
+    let include_narrative = args.include_narrative;
+    let decoded = crate::vault::parallel_map(hits, |entry| -> Result<(String, Record), Problem> {
+        let problem = |reason: String| Problem {
+            path: vault.layout().root().join(&entry.path),
+            reason: format!("record {}: {reason}", entry.id),
+        };
+        let mut record = entry.record_vouched().map_err(|e| problem(e.to_string()))?;
+        if include_narrative {
+            record.narrative = vault.narrative(entry).map_err(problem)?;
         }
-        records.push((entry.id.clone(), record));
+        Ok((entry.id.clone(), record))
+    });
+    let mut records: Vec<(String, Record)> = Vec::with_capacity(decoded.len());
+    for result in decoded {
+        match result {
+            Ok(pair) => records.push(pair),
+            Err(problem) => problems.push(problem),
+        }
     }
     let inputs: Vec<Input<'_>> = records
         .iter()

@@ -135,8 +135,7 @@ pub fn export(
     pseudonym: &dyn Fn(&Record) -> String,
 ) -> Result<Output, Leak> {
     let mut report = Report::new(settings);
-    // First, in order: consent, labels (`Witness N` counts in output order), stored
-    // pseudonyms that would give the witness away.
+    // First, in order: consent and labels (`Witness N` counts in output order).
     let mut jobs: Vec<Job<'_>> = Vec::new();
     let mut anonymous = 0usize;
     for input in inputs {
@@ -158,19 +157,14 @@ pub fn export(
             },
             _ => input.record.primary_name().to_owned(),
         };
-        if level == ConsentLevel::Pseudonym && pseudonym_names_the_witness(input.record, &label) {
-            return Err(Leak {
-                id: input.id.to_owned(),
-                kinds: vec![Kind::Witness],
-            });
-        }
         jobs.push(Job {
             input,
             level,
             label,
         });
     }
-    // Then every record on its own, on every core: redaction, rendering, re-scan.
+    // Then every record on its own, on every core: a stored pseudonym that would give the
+    // witness away, redaction, rendering, re-scan.
     let done = parallel(&jobs, |job| render(job, settings));
     let mut chunks: Vec<Vec<u8>> = Vec::with_capacity(done.len());
     for (job, result) in jobs.iter().zip(done) {
@@ -250,6 +244,14 @@ struct Rendered {
 
 /// Redacts and renders one record, and re-scans the rendering.
 fn render(job: &Job<'_>, settings: &Settings) -> Result<Rendered, Leak> {
+    if job.level == ConsentLevel::Pseudonym
+        && pseudonym_names_the_witness(job.input.record, &job.label)
+    {
+        return Err(Leak {
+            id: job.input.id.to_owned(),
+            kinds: vec![Kind::Witness],
+        });
+    }
     let (summary, redactor, generalised) = summary::build(
         job.input.id,
         job.input.record,
