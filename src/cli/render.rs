@@ -70,8 +70,8 @@ pub fn search_row(entry: &IndexEntry) -> Vec<String> {
     vec![
         entry.id.clone(),
         entry
-            .latest_act()
-            .map(|d| format!("{}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100))
+            .latest_act_facet()
+            .map(|a| act_date(a.from, a.to))
             .unwrap_or_else(|| "-".into()),
         f.status
             .and_then(|i| crate::record::Status::ALL.get(usize::from(i)))
@@ -80,6 +80,41 @@ pub fn search_row(entry: &IndexEntry) -> Vec<String> {
         f.name.clone(),
         f.title.clone(),
     ]
+}
+
+/// An act's date span (`yyyymmdd` days) as precisely as it is known: `2022-04-19`, `2022-04`
+/// for a whole month, `2022` for a whole year, else `FROM..TO` (an open side left empty), so
+/// that `2022~` is not shown as `2022-12-31`.
+fn act_date(from: Option<u32>, to: Option<u32>) -> String {
+    let day = |d: u32| format!("{}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100);
+    match (from, to) {
+        (Some(f), Some(t)) if f == t => day(f),
+        (Some(f), Some(t)) if f / 100 == t / 100 && f % 100 == 1 && is_month_end(t) => {
+            format!("{}-{:02}", f / 10_000, f / 100 % 100)
+        }
+        (Some(f), Some(t))
+            if f / 10_000 == t / 10_000 && f % 10_000 == 101 && t % 10_000 == 1231 =>
+        {
+            format!("{}", f / 10_000)
+        }
+        (f, t) => format!(
+            "{}..{}",
+            f.map(day).unwrap_or_default(),
+            t.map(day).unwrap_or_default()
+        ),
+    }
+}
+
+/// Whether `yyyymmdd` is the last day of its month.
+fn is_month_end(d: u32) -> bool {
+    let (y, m, day) = (d / 10_000, d / 100 % 100, d % 100);
+    let last = match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    day == last
 }
 
 /// The JSON object of an index entry (as `json`, without the narrative).
@@ -327,4 +362,22 @@ pub fn report_problems(ui: &Ui, problems: &[Problem]) -> Result<(), CliError> {
         CliError::failure(tr!("err-unreadable-files", count = problems.len()))
             .hint(tr!("hint-unreadable-files")),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::act_date;
+
+    #[test]
+    fn act_dates_show_only_the_precision_they_have() {
+        assert_eq!(act_date(Some(20220419), Some(20220419)), "2022-04-19");
+        assert_eq!(act_date(Some(20220401), Some(20220430)), "2022-04");
+        assert_eq!(act_date(Some(20240201), Some(20240229)), "2024-02");
+        assert_eq!(act_date(Some(20220101), Some(20221231)), "2022");
+        assert_eq!(
+            act_date(Some(20220401), Some(20220630)),
+            "2022-04-01..2022-06-30"
+        );
+        assert_eq!(act_date(None, Some(20201231)), "..2020-12-31");
+    }
 }

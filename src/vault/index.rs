@@ -113,12 +113,16 @@ impl IndexEntry {
 
     /// The latest day any act may have happened (`yyyymmdd`), for "most recent act first".
     pub fn latest_act(&self) -> Option<u32> {
+        self.latest_act_facet().and_then(|a| a.to.or(a.from))
+    }
+
+    /// The act whose date may be the latest (for showing that date as precisely as it is known).
+    pub fn latest_act_facet(&self) -> Option<&ActFacet> {
         self.facets
             .acts
             .iter()
-            .filter(|a| a.dated)
-            .filter_map(|a| a.to.or(a.from))
-            .max()
+            .filter(|a| a.dated && a.to.or(a.from).is_some())
+            .max_by_key(|a| a.to.or(a.from))
     }
 }
 
