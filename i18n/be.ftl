@@ -487,3 +487,37 @@ md-in-absentia = Завочна.
 md-notes = Заўвагі: { $value }
 md-summary = Кароткі змест
 md-testimony = Сведчанне
+
+## Адхіленыя запісы (src/cli/error.rs; ніколі не значэнне з уваходных даных)
+
+rec-line = радок { $line }
+rec-empty-input = уваходныя даныя пустыя
+rec-syntax = памылка JSON у радку { $line }, пазіцыя { $column }
+rec-unexpected-end = JSON нечакана канчаецца ў радку { $line }, пазіцыя { $column }
+rec-duplicate-field = поле паўтараецца ў адным аб'екце (радок { $line }, пазіцыя { $column })
+rec-not-records = чакаўся аб'ект JSON (адзін запіс), масіў аб'ектаў або JSON Lines
+rec-wrong-type = чакаецца: { $expected }
+rec-type-string = радок
+rec-type-boolean = лагічнае значэнне (true або false)
+rec-type-object = аб'ект
+rec-type-strings = масіў радкоў
+rec-type-objects = масіў аб'ектаў
+rec-unknown-field = невядомае поле "{ $field }"; дапушчальныя палі: { $allowed }
+rec-missing-field = няма абавязковага поля "{ $field }"
+rec-vocabulary = недапушчальнае значэнне ({ $vocabulary }); дапушчальныя: { $allowed }
+rec-date = няправільная дата: { $reason }
+rec-date-empty = пустая дата
+rec-date-syntax = чакалася YYYY, YYYY-MM або YYYY-MM-DD, магчыма з ?, ~ або % у канцы, або інтэрвал FROM/TO
+rec-date-month = месяц павінен быць ад 01 да 12
+rec-date-day = такога дня ў гэтым месяцы няма
+rec-date-both-open = у інтэрвала павінен быць хаця б адзін канец
+rec-date-reversed = інтэрвал пачынаецца пасля свайго канца
+rec-language = не моўны тэг BCP-47 (літары і лічбы ў частках ад 1 да 8 знакаў праз "-", напачатку 2–3 або 5–8 літар, напрыклад "be" або "ru-Latn")
+rec-no-names = павінна быць хаця б адно імя
+rec-blank-name = павінен быць непусты радок, не толькі прабелы
+rec-duplicate-purpose = мэта згоды паўтараецца (упершыню ў { $first })
+rec-string-too-long = радок даўжэйшы за мяжу ў { $limit } байтаў
+rec-record-too-large = запіс большы за мяжу ў { $limit } байтаў
+rec-cbor = пашкоджанае кадаванне CBOR запісу
+rec-trailing-bytes = лішнія байты пасля запісу CBOR
+rec-schema = не адпавядае схеме запісу

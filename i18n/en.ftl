@@ -416,3 +416,37 @@ md-in-absentia = In absentia.
 md-notes = Notes: { $value }
 md-summary = Summary
 md-testimony = Testimony
+
+## Rejected records (src/cli/error.rs; never a value from the input)
+
+rec-line = line { $line }
+rec-empty-input = the input is empty
+rec-syntax = invalid JSON at line { $line }, column { $column }
+rec-unexpected-end = the JSON ends unexpectedly at line { $line }, column { $column }
+rec-duplicate-field = a field is given twice in one object at line { $line }, column { $column }
+rec-not-records = expected a JSON object (one record), an array of objects, or JSON Lines
+rec-wrong-type = expected { $expected }
+rec-type-string = a string
+rec-type-boolean = a boolean
+rec-type-object = an object
+rec-type-strings = an array of strings
+rec-type-objects = an array of objects
+rec-unknown-field = unknown field "{ $field }"; allowed fields: { $allowed }
+rec-missing-field = missing required field "{ $field }"
+rec-vocabulary = not an allowed { $vocabulary }; allowed values: { $allowed }
+rec-date = invalid date: { $reason }
+rec-date-empty = empty date
+rec-date-syntax = expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %, or an interval FROM/TO
+rec-date-month = month must be 01 to 12
+rec-date-day = day does not exist in that month
+rec-date-both-open = an interval needs at least one end
+rec-date-reversed = the interval starts after it ends
+rec-language = not a BCP-47 language tag (letters and digits in subtags of 1 to 8 separated by "-", starting with 2-3 or 5-8 letters, e.g. "be" or "ru-Latn")
+rec-no-names = must hold at least one name
+rec-blank-name = must be a non-empty string that is not only whitespace
+rec-duplicate-purpose = consent purpose given twice (first at { $first })
+rec-string-too-long = string longer than the limit of { $limit } bytes
+rec-record-too-large = record larger than the limit of { $limit } bytes
+rec-cbor = malformed CBOR record encoding
+rec-trailing-bytes = trailing bytes after the CBOR record
+rec-schema = does not match the record schema

@@ -483,3 +483,37 @@ md-in-absentia = Заочно.
 md-notes = Примечания: { $value }
 md-summary = Краткое содержание
 md-testimony = Свидетельство
+
+## Отклонённые записи (src/cli/error.rs; никогда не значение из входных данных)
+
+rec-line = строка { $line }
+rec-empty-input = входные данные пусты
+rec-syntax = ошибка JSON в строке { $line }, позиция { $column }
+rec-unexpected-end = JSON неожиданно заканчивается в строке { $line }, позиция { $column }
+rec-duplicate-field = поле повторяется в одном объекте (строка { $line }, позиция { $column })
+rec-not-records = ожидался объект JSON (одна запись), массив объектов или JSON Lines
+rec-wrong-type = ожидается: { $expected }
+rec-type-string = строка
+rec-type-boolean = логическое значение (true или false)
+rec-type-object = объект
+rec-type-strings = массив строк
+rec-type-objects = массив объектов
+rec-unknown-field = неизвестное поле "{ $field }"; допустимые поля: { $allowed }
+rec-missing-field = нет обязательного поля "{ $field }"
+rec-vocabulary = недопустимое значение ({ $vocabulary }); допустимые: { $allowed }
+rec-date = неверная дата: { $reason }
+rec-date-empty = пустая дата
+rec-date-syntax = ожидалось YYYY, YYYY-MM или YYYY-MM-DD, возможно с ?, ~ или % в конце, или интервал FROM/TO
+rec-date-month = месяц должен быть от 01 до 12
+rec-date-day = такого дня в этом месяце нет
+rec-date-both-open = у интервала должен быть хотя бы один конец
+rec-date-reversed = интервал начинается после своего конца
+rec-language = не языковой тег BCP-47 (буквы и цифры в частях от 1 до 8 знаков через "-", в начале 2–3 или 5–8 букв, например "be" или "ru-Latn")
+rec-no-names = должно быть хотя бы одно имя
+rec-blank-name = должна быть непустая строка, не только пробелы
+rec-duplicate-purpose = цель согласия повторяется (впервые в { $first })
+rec-string-too-long = строка длиннее предела в { $limit } байт
+rec-record-too-large = запись больше предела в { $limit } байт
+rec-cbor = повреждённая кодировка CBOR записи
+rec-trailing-bytes = лишние байты после записи CBOR
+rec-schema = не соответствует схеме записи

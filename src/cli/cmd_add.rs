@@ -28,7 +28,7 @@ pub fn run(global: &GlobalArgs, args: &AddArgs, ui: &mut Ui) -> Result<(), CliEr
                 CliError::failure(tr!(
                     "err-input-invalid",
                     input = name.as_str(),
-                    reason = e.to_string()
+                    reason = super::error::record_error(&e)
                 ))
                 .hint(tr!("hint-input-invalid"))
             })?;

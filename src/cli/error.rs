@@ -3,6 +3,7 @@
 //! operation (1).
 
 use crate::error::Error;
+use crate::record::{DateError, ErrorKind, RecordError};
 use crate::tr;
 
 /// Exit code of a failed operation (wrong key, damaged vault, record not found).
@@ -96,7 +97,7 @@ impl From<Error> for CliError {
             // The reasons and system messages stay as the core and the OS word them.
             e @ (Error::Corrupt { .. } | Error::Io { .. }) => CliError::failure(e.to_string()),
             Error::InvalidRecord(e) => {
-                CliError::failure(tr!("err-invalid-record", reason = e.to_string()))
+                CliError::failure(tr!("err-invalid-record", reason = record_error(&e)))
             }
             Error::RecordNotFound { id } => CliError::failure(tr!("err-record-not-found", id = id))
                 .hint(tr!("hint-record-not-found")),
@@ -108,6 +109,78 @@ impl From<Error> for CliError {
             e @ Error::Crypto(_) => CliError::failure(e.to_string()),
         }
     }
+}
+
+/// A rejected record in the interface language: `line N: PATH: problem`, each prefix only when
+/// known. Like the core's own text, it never holds a value from the input (field names of
+/// unknown fields come escaped and cut by the record module).
+pub fn record_error(e: &RecordError) -> String {
+    let mut out = String::new();
+    if let Some(line) = e.line() {
+        out.push_str(&tr!("rec-line", line = line));
+        out.push_str(": ");
+    }
+    if !e.path().is_empty() {
+        out.push_str(e.path());
+        out.push_str(": ");
+    }
+    let kind = match e.kind() {
+        ErrorKind::EmptyInput => tr!("rec-empty-input"),
+        ErrorKind::Syntax { line, column } => tr!("rec-syntax", line = *line, column = *column),
+        ErrorKind::UnexpectedEnd { line, column } => {
+            tr!("rec-unexpected-end", line = *line, column = *column)
+        }
+        ErrorKind::DuplicateField { line, column } => {
+            tr!("rec-duplicate-field", line = *line, column = *column)
+        }
+        ErrorKind::NotRecords => tr!("rec-not-records"),
+        ErrorKind::WrongType { expected } => {
+            let id = match *expected {
+                "a string" => "rec-type-string",
+                "a boolean" => "rec-type-boolean",
+                "an object" => "rec-type-object",
+                "an array of strings" => "rec-type-strings",
+                "an array of objects" => "rec-type-objects",
+                _ => return format!("{out}{}", e.kind()),
+            };
+            tr!("rec-wrong-type", expected = super::i18n::message(id, None))
+        }
+        ErrorKind::UnknownField { field, allowed } => tr!(
+            "rec-unknown-field",
+            field = field.as_str(),
+            allowed = allowed.join(", ")
+        ),
+        ErrorKind::MissingField { field } => tr!("rec-missing-field", field = *field),
+        ErrorKind::Vocabulary(v) => tr!(
+            "rec-vocabulary",
+            vocabulary = v.vocabulary,
+            allowed = v.allowed.join(", ")
+        ),
+        ErrorKind::Date(d) => {
+            let id = match d {
+                DateError::Empty => "rec-date-empty",
+                DateError::Syntax => "rec-date-syntax",
+                DateError::Month => "rec-date-month",
+                DateError::Day => "rec-date-day",
+                DateError::BothOpen => "rec-date-both-open",
+                DateError::Reversed => "rec-date-reversed",
+            };
+            tr!("rec-date", reason = super::i18n::message(id, None))
+        }
+        ErrorKind::Language => tr!("rec-language"),
+        ErrorKind::NoNames => tr!("rec-no-names"),
+        ErrorKind::BlankName => tr!("rec-blank-name"),
+        ErrorKind::DuplicatePurpose { first } => {
+            tr!("rec-duplicate-purpose", first = first.as_str())
+        }
+        ErrorKind::StringTooLong { limit } => tr!("rec-string-too-long", limit = *limit),
+        ErrorKind::RecordTooLarge { limit } => tr!("rec-record-too-large", limit = *limit),
+        ErrorKind::Cbor => tr!("rec-cbor"),
+        ErrorKind::TrailingBytes => tr!("rec-trailing-bytes"),
+        ErrorKind::Schema => tr!("rec-schema"),
+    };
+    out.push_str(&kind);
+    out
 }
 
 impl From<crate::crypto::IdentityFileError> for CliError {

@@ -276,7 +276,7 @@ pub fn prompt_record(ui: &Ui) -> Result<Option<Record>, CliError> {
     if let Err(e) = record.validate() {
         return Err(CliError::failure(tr!(
             "err-invalid-record",
-            reason = e.to_string()
+            reason = super::error::record_error(&e)
         )));
     }
     if !p.yes(&tr!("guided-save"))? {

@@ -442,3 +442,37 @@ fn translated_reports_show_no_message_ids() {
         out.stdout
     );
 }
+
+#[test]
+fn rejected_records_are_explained_in_the_interface_language() {
+    let env = TestEnv::new();
+    env.init();
+    let bad = r#"{"witness": {"names": ["Іван Петрук"], "status": "jailed"}}"#;
+    let cases = [
+        ("be", "недапушчальнае значэнне"),
+        ("ru", "недопустимое значение"),
+        ("en", "not an allowed status"),
+    ];
+    for (lang, needle) in cases {
+        let out = env
+            .with_passphrase(&["add", "--from", "-"])
+            .env("TVAULT_LANG", lang)
+            .stdin(bad)
+            .output();
+        let stderr = out.fails(1, needle);
+        assert!(
+            stderr.contains("witness.status"),
+            "{lang}: the path is kept: {stderr}"
+        );
+        assert!(
+            !stderr.contains("jailed") && !stderr.contains("Петрук"),
+            "never the value"
+        );
+    }
+    let out = env
+        .with_passphrase(&["add", "--from", "-"])
+        .env("TVAULT_LANG", "be")
+        .stdin(r#"{"witness": {"names": ["A"]}, "acts": [{"date": "2022-13"}]}"#)
+        .output();
+    out.fails(1, "месяц павінен быць ад 01 да 12");
+}
