@@ -17,6 +17,7 @@ pub mod crypto;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub(crate) mod parallel;
 pub mod record;
 pub mod redact;
 pub mod search;

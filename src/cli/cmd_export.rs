@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::args::{ExportArgs, GlobalArgs};
-use super::cmd_search::{fresh_index, select};
+use super::cmd_search::{matching_index, select};
 use super::error::CliError;
 use super::render;
 use super::ui::Ui;
@@ -57,12 +57,12 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
     for path in [out.file(), report_path.as_deref()].into_iter().flatten() {
         refuse_inside_vault(path, vault.layout().root())?;
     }
-    let view = fresh_index(&mut vault, ui)?;
+    let view = matching_index(&mut vault, ui, &compiled)?;
     let (hits, mut problems) = select(&vault, &view, &compiled)?;
 
     // Decoding the records (and decrypting narratives) is per record: on every core.
     let include_narrative = args.include_narrative;
-    let decoded = crate::vault::parallel_map(hits, |entry| -> Result<(String, Record), Problem> {
+    let decoded = crate::parallel::map(hits, |entry| -> Result<(String, Record), Problem> {
         let problem = |reason: String| Problem {
             path: vault.layout().root().join(&entry.path),
             reason: format!("record {}: {reason}", entry.id),

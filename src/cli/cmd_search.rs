@@ -20,20 +20,7 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs, ui: &mut Ui) -> Result<(), Cl
     let query = query::parse(&args.query).map_err(|e| CliError::usage(e.to_string()))?;
     let compiled = Compiled::new(&query, args.narrative);
     let mut vault = unlock::open(global, Access::Read)?;
-    // Without `--narrative`, the index entries are matched as the segments are decoded and only
-    // the hits are kept (memory in the size of the result, not of the vault). A missing or
-    // damaged index is read whole, to be rebuilt and saved.
-    let view = if compiled.needs_narrative() {
-        fresh_index(&mut vault, ui)?
-    } else {
-        let view = vault.index_where(&|entry| compiled.matches(entry, None))?;
-        if view.rebuilt > 0 || !view.damaged_segments.is_empty() {
-            drop(view);
-            fresh_index(&mut vault, ui)?
-        } else {
-            view
-        }
-    };
+    let view = matching_index(&mut vault, ui, &compiled)?;
     let (mut hits, problems) = select(&vault, &view, &compiled)?;
     if let Some(limit) = args.limit {
         hits.truncate(limit);
@@ -47,6 +34,26 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs, ui: &mut Ui) -> Result<(), Cl
         ui.table(&render::search_header(), &rows)?;
     }
     render::report_problems(ui, &problems)
+}
+
+/// The index entries that may match `compiled`. Without `--narrative` they are matched as the
+/// segments are decoded and only the hits are kept (memory in the size of the result, not of
+/// the vault); otherwise, or when the index is missing or damaged, the whole index is read
+/// (and rebuilt and saved). [`select`] makes the final choice either way.
+pub(super) fn matching_index(
+    vault: &mut Vault,
+    ui: &Ui,
+    compiled: &Compiled,
+) -> Result<IndexView, CliError> {
+    if compiled.needs_narrative() {
+        return fresh_index(vault, ui);
+    }
+    let view = vault.index_where(&|entry| compiled.matches(entry, None))?;
+    if view.rebuilt > 0 || !view.damaged_segments.is_empty() {
+        drop(view);
+        return fresh_index(vault, ui);
+    }
+    Ok(view)
 }
 
 /// The index of an open vault, rebuilt and saved first when it was missing, damaged or behind

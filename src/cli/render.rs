@@ -105,16 +105,17 @@ fn act_date(from: Option<u32>, to: Option<u32>) -> String {
     }
 }
 
-/// Whether `yyyymmdd` is the last day of its month.
+/// Whether `yyyymmdd` is the last day of its month (the record module knows the calendar).
 fn is_month_end(d: u32) -> bool {
-    let (y, m, day) = (d / 10_000, d / 100 % 100, d % 100);
-    let last = match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    day == last
+    let (year, month, day) = (d / 10_000, d / 100 % 100, d % 100);
+    match (
+        u16::try_from(year),
+        u8::try_from(month),
+        u8::try_from(day + 1),
+    ) {
+        (Ok(y), Ok(m), Ok(next)) => crate::record::Day::new(y, m, next).is_none(),
+        _ => false,
+    }
 }
 
 /// The JSON object of an index entry (as `json`, without the narrative).

@@ -16,8 +16,6 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
-
 use crate::record::{ConsentLevel, Purpose, Record};
 use crate::redact::{self, Kind};
 
@@ -165,7 +163,7 @@ pub fn export(
     }
     // Then every record on its own, on every core: a stored pseudonym that would give the
     // witness away, redaction, rendering, re-scan.
-    let done = parallel(&jobs, |job| render(job, settings));
+    let done = crate::parallel::map(jobs.iter().collect(), |job| render(job, settings));
     let mut chunks: Vec<Vec<u8>> = Vec::with_capacity(done.len());
     for (job, result) in jobs.iter().zip(done) {
         let rendered = result?;
@@ -295,29 +293,6 @@ fn render(job: &Job<'_>, settings: &Settings) -> Result<Rendered, Leak> {
     })
 }
 
-/// `f` of every item, in order, computed on every core (records are independent; the work is
-/// CPU-bound redaction).
-fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(items.len().max(1));
-    if threads <= 1 || items.len() < 64 {
-        return items.iter().map(f).collect();
-    }
-    let size = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let f = &f;
-        let handles: Vec<_> = items
-            .chunks(size)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("an export worker does not panic"))
-            .collect()
-    })
-}
-
 /// Whether a stored pseudonym gives the witness away (it contains one of their names in any
 /// spelling or case): it is printed as the witness's name and used as their marker, so the
 /// re-scan, which trusts markers, would not see it.
@@ -349,14 +324,6 @@ pub struct Generalised {
 }
 
 impl Generalised {
-    fn add(&mut self, other: &Generalised) {
-        self.dates_to_month += other.dates_to_month;
-        self.places_to_region += other.places_to_region;
-        self.birth_dates_to_decade += other.birth_dates_to_decade;
-        self.employer_dropped += other.employer_dropped;
-        self.occupation_dropped += other.occupation_dropped;
-    }
-
     fn pairs(&self) -> [(&'static str, usize); 5] {
         [
             ("dates_to_month", self.dates_to_month),
@@ -365,12 +332,5 @@ impl Generalised {
             ("employer_dropped", self.employer_dropped),
             ("occupation_dropped", self.occupation_dropped),
         ]
-    }
-}
-
-/// Adds `counts` into `total`.
-fn add_counts(total: &mut BTreeMap<Kind, usize>, counts: &redact::Counts) {
-    for (kind, n) in counts {
-        *total.entry(*kind).or_default() += n;
     }
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Generalised, RULE_SET, Settings, Withheld, add_counts};
+use super::{Generalised, RULE_SET, Settings, Withheld};
 use crate::record::ConsentLevel;
 use crate::redact::{Counts, Kind};
 
@@ -86,20 +86,16 @@ impl Report {
     ) {
         self.exported += 1;
         *self.by_level.entry(level.as_str()).or_default() += 1;
-        let mut totals: BTreeMap<Kind, usize> = BTreeMap::new();
-        add_counts(&mut totals, counts);
-        for (kind, n) in &totals {
+        for (kind, n) in counts {
             *self.removed.entry(kind.code()).or_default() += n;
         }
-        let mut all = Generalised::default();
-        all.add(generalised);
-        for (name, n) in all.pairs() {
+        for (name, n) in generalised.pairs() {
             *self.generalised.entry(name).or_default() += n;
         }
         self.records.push(RecordReport {
             id: id.to_owned(),
             identification: level.as_str(),
-            removed: totals
+            removed: counts
                 .iter()
                 .filter(|(_, n)| **n > 0)
                 .map(|(k, n)| (k.code(), *n))

@@ -164,7 +164,7 @@ pub fn seal_segments(identity: &VaultIdentity, entries: Vec<IndexEntry>) -> Resu
     if chunks.is_empty() {
         chunks.push(Vec::new());
     }
-    super::parallel_map_all(chunks, |chunk| seal(identity, chunk))
+    crate::parallel::map_each(chunks, |chunk| seal(identity, chunk))
         .into_iter()
         .collect()
 }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::envelope::Envelope;
 use super::index::{self, IndexEntry};
-use super::{Pending, Problem, Vault, names, parallel_map, store};
+use super::{Pending, Problem, Vault, names, store};
 use crate::crypto;
 use crate::error::Result;
 use crate::search::keys;
@@ -210,7 +210,7 @@ impl Vault {
         view.segments = segments.len();
         // Segments hold at most `index::SEGMENT_ENTRIES` entries (but those of older vaults):
         // each is filtered as soon as it is read, so that only the kept entries pile up.
-        let read = super::parallel_map_all(segments, |rel| {
+        let read = crate::parallel::map_each(segments, |rel| {
             let result = self.read_segment(&rel).map(|entries| {
                 let mut kept = Vec::new();
                 let mut unkept = Vec::new();
@@ -257,7 +257,7 @@ impl Vault {
             .map(|(id, (version, rel))| ((*id).to_owned(), *version, (*rel).to_owned()))
             .collect();
         missing.sort();
-        let rebuilt = parallel_map(missing, |(id, version, rel)| {
+        let rebuilt = crate::parallel::map(missing, |(id, version, rel)| {
             let result = self.entry_from_record(&id, version, &rel);
             (id, version, rel, result)
         });
@@ -284,18 +284,23 @@ impl Vault {
         Ok(view)
     }
 
-    /// Replaces every index segment with new ones holding `entries` (a writer only).
-    pub fn save_index(&mut self, mut entries: Vec<IndexEntry>) -> Result<()> {
-        entries.sort_by(|a, b| a.id.cmp(&b.id));
-        let old = self.segments();
-        let pending = index::seal_segments(&self.secrets.identity, entries)?
+    /// New index segments holding `entries`, each under a new random name, ready to commit.
+    pub(super) fn index_segments(&self, entries: Vec<IndexEntry>) -> Result<Vec<Pending>> {
+        Ok(index::seal_segments(&self.secrets.identity, entries)?
             .into_iter()
             .map(|segment| Pending {
                 rel: format!("index/{}.age", names::new_file_stem()),
                 bytes: segment,
                 record: None,
             })
-            .collect();
+            .collect())
+    }
+
+    /// Replaces every index segment with new ones holding `entries` (a writer only).
+    pub fn save_index(&mut self, mut entries: Vec<IndexEntry>) -> Result<()> {
+        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        let old = self.segments();
+        let pending = self.index_segments(entries)?;
         self.commit("index", pending, old)
     }
 
@@ -303,7 +308,7 @@ impl Vault {
     pub fn reindex(&mut self) -> Result<(usize, Vec<Problem>)> {
         let current = self.current_records();
         let items: Vec<(String, (u64, String))> = current.into_iter().collect();
-        let results = parallel_map(items, |(id, (version, rel))| {
+        let results = crate::parallel::map(items, |(id, (version, rel))| {
             (
                 self.layout.root.join(&rel),
                 self.entry_from_record(&id, version, &rel),
@@ -513,14 +518,7 @@ impl Vault {
             }
             entries.sort_by(|a, b| a.id.cmp(&b.id));
             entries.dedup_by(|a, b| a.id == b.id);
-            let pending = index::seal_segments(&self.secrets.identity, entries)?
-                .into_iter()
-                .map(|segment| Pending {
-                    rel: format!("index/{}.age", names::new_file_stem()),
-                    bytes: segment,
-                    record: None,
-                })
-                .collect();
+            let pending = self.index_segments(entries)?;
             return self.commit("index", pending, small);
         }
         let view = self.index()?;

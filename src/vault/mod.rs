@@ -730,7 +730,7 @@ impl Vault {
             .collect();
         let ids: Vec<String> = envelopes.iter().map(|e| e.id.clone()).collect();
         let identity = &self.secrets.identity;
-        let ciphertexts = parallel_map(envelopes, |envelope| {
+        let ciphertexts = crate::parallel::map(envelopes, |envelope| {
             identity
                 .encrypt(&envelope.clone().to_padded_cbor())
                 .map(|ct| (envelope, ct))
@@ -749,14 +749,7 @@ impl Vault {
             });
         }
         // The records' index segments commit with them: the index never lags the records.
-        for segment in index::seal_segments(&self.secrets.identity, entries)? {
-            let stem = names::new_file_stem();
-            pending.push(Pending {
-                rel: format!("index/{stem}.age"),
-                bytes: segment,
-                record: None,
-            });
-        }
+        pending.extend(self.index_segments(entries)?);
         self.commit("add", pending, Vec::new())?;
         self.compact_index_if_needed()?;
         Ok(ids)
@@ -950,75 +943,4 @@ pub(crate) fn problem_reason(e: &Error) -> String {
         Error::Io { source, .. } => source.to_string(),
         other => other.to_string(),
     }
-}
-
-/// Maps `f` over `items` on all cores however few they are (each item is a big piece of work,
-/// like an index segment), keeping order. Threads take the next item as they finish, so that
-/// items of uneven sizes still share the cores.
-pub(crate) fn parallel_map_all<T: Send, R: Send>(
-    items: Vec<T>,
-    f: impl Fn(T) -> R + Sync,
-) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(8)
-        .min(items.len());
-    if threads <= 1 {
-        return items.into_iter().map(f).collect();
-    }
-    let count = items.len();
-    let queue = std::sync::Mutex::new(items.into_iter().enumerate());
-    let f = &f;
-    let queue = &queue;
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
-                        let Some((i, item)) = next else { break };
-                        done.push((i, f(item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a worker thread panicked"))
-            .collect()
-    });
-    debug_assert_eq!(results.len(), count);
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
-}
-
-/// Maps `f` over `items` on all cores (decryption and encryption are CPU-bound), keeping order.
-pub(crate) fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(8);
-    if threads <= 1 || items.len() < 64 {
-        return items.into_iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<T>> = Vec::new();
-    let mut items = items.into_iter().peekable();
-    while items.peek().is_some() {
-        chunks.push(items.by_ref().take(chunk).collect());
-    }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a worker thread panicked"))
-            .collect()
-    })
 }

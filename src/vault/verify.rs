@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use super::envelope::Envelope;
 use super::journal::{Expected, JournalProblem};
-use super::{Problem, StoredRecord, Vault, is_os_litter, parallel_map, store};
+use super::{Problem, StoredRecord, Vault, is_os_litter, store};
 use crate::crypto::{self, CryptoError};
 use crate::error::{Error, Result};
 
@@ -205,7 +205,7 @@ impl Vault {
 
         let identity = &self.secrets.identity;
         let files_checked = to_read.len();
-        let results = parallel_map(to_read, |(rel, exp, path)| {
+        let results = crate::parallel::map(to_read, |(rel, exp, path)| {
             let limit = super::size_limit(&rel);
             let outcome = (|| -> std::result::Result<Option<StoredRecord>, String> {
                 let bytes =

@@ -124,6 +124,18 @@ fn export(env: &TestEnv, args: &[&str]) -> String {
     out.ok().to_owned()
 }
 
+/// `export --purpose ilo_cfa [EXTRA...] --out PATH`, not yet run (more arguments may follow).
+fn export_to<'a>(
+    env: &'a TestEnv,
+    path: &std::path::Path,
+    extra: &[&str],
+) -> crate::common::Run<'a> {
+    env.with_passphrase(&["export", "--purpose", "ilo_cfa"])
+        .args(extra)
+        .arg("--out")
+        .arg(path)
+}
+
 /// The JSON export's records, by id.
 fn json_records(text: &str) -> (Value, Vec<Value>) {
     let doc: Value = serde_json::from_str(text).expect("the JSON export is one JSON object");
@@ -404,27 +416,10 @@ fn the_query_selects_and_withheld_counts_only_matches() {
 fn out_refuses_to_overwrite_without_force() {
     let (env, _) = vault();
     let file = env.write("export.json", "precious");
-    let out = env
-        .with_passphrase(&[
-            "export",
-            "--purpose",
-            "ilo_cfa",
-            "--out",
-            file.to_str().unwrap(),
-        ])
-        .output();
+    let out = export_to(&env, &file, &[]).output();
     out.fails(2, "already exists");
     assert_eq!(fs::read_to_string(&file).unwrap(), "precious");
-    let out = env
-        .with_passphrase(&[
-            "export",
-            "--purpose",
-            "ilo_cfa",
-            "--force",
-            "--out",
-            file.to_str().unwrap(),
-        ])
-        .output();
+    let out = export_to(&env, &file, &["--force"]).output();
     assert!(out.ok().is_empty(), "nothing on stdout with --out");
     let (_, records) = json_records(&fs::read_to_string(&file).unwrap());
     assert_eq!(records.len(), 5);
@@ -437,16 +432,7 @@ fn out_refuses_to_overwrite_without_force() {
     // A new file is created; the report too, and it refuses to overwrite as well.
     let new = env.root().join("new.md");
     let report = env.write("report.json", "old report");
-    let out = env
-        .with_passphrase(&[
-            "export",
-            "--purpose",
-            "ilo_cfa",
-            "--format",
-            "md",
-            "--out",
-            new.to_str().unwrap(),
-        ])
+    let out = export_to(&env, &new, &["--format", "md"])
         .arg("--report")
         .arg(&report)
         .output();
@@ -555,15 +541,7 @@ fn a_leak_found_by_the_rescan_writes_nothing_and_names_only_the_record() {
     record["witness"]["pseudonym"] = json!("Сідарук B-17");
     let ids = env.add(&record.to_string());
     let file = env.root().join("leak.json");
-    let out = env
-        .with_passphrase(&[
-            "export",
-            "--purpose",
-            "ilo_cfa",
-            "--out",
-            file.to_str().unwrap(),
-        ])
-        .output();
+    let out = export_to(&env, &file, &[]).output();
     let stderr = out.fails(1, &ids[0]);
     assert!(
         !stderr.contains("Сідарук") && !stderr.contains("B-17"),
@@ -577,15 +555,7 @@ fn a_leak_found_by_the_rescan_writes_nothing_and_names_only_the_record() {
 fn outputs_inside_the_vault_are_refused() {
     let (env, _) = vault();
     let inside = env.vault.join("export.json");
-    let out = env
-        .with_passphrase(&[
-            "export",
-            "--purpose",
-            "ilo_cfa",
-            "--out",
-            inside.to_str().unwrap(),
-        ])
-        .output();
+    let out = export_to(&env, &inside, &[]).output();
     out.fails(2, "inside the vault");
     assert!(!inside.exists());
 }
