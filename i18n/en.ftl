@@ -450,3 +450,53 @@ rec-record-too-large = record larger than the limit of { $limit } bytes
 rec-cbor = malformed CBOR record encoding
 rec-trailing-bytes = trailing bytes after the CBOR record
 rec-schema = does not match the record schema
+
+# recipients, rekey, destroy
+help-cmd-recipients = List, add or remove the organisation recovery keys that can open the vault
+help-cmd-recipients-list = Print the recovery recipients (public keys), one per line
+help-cmd-recipients-add = Add recovery recipients; rewrites only the recipients key slot, no record
+help-recipients-add-recipients = Public keys to add (age1... or ssh-ed25519/ssh-rsa ...)
+help-recipients-add-recipients_files = A file of public keys to add, one per line (# comments allowed)
+help-cmd-recipients-remove = Remove recovery recipients; with --rekey also re-encrypts the whole vault, since a removed key may still hold an old copy of the key slot
+help-recipients-remove-recipients = Public keys to remove, as `recipients list` prints them
+help-recipients-remove-rekey = Also rekey the vault, so that the removed keys open nothing, not even old copies
+help-cmd-rekey = Re-encrypt the whole vault to a new key (new identity and MAC key), so that no old key slot, recovery key or copied identity opens it any more; prints the new fingerprint
+help-rekey-after = The passphrase and the recovery recipients stay as they are. A rekey killed half way is finished (or, if it had not reached its commit, forgotten) by the next tvault command; the vault is never half old, half new. Old copies of the vault (on other sticks, in backups) still open with the old keys: destroy them or keep them as safe as before.
+help-cmd-destroy = Destroy the vault: overwrite and remove its key slots first, then every other file
+help-destroy-after = Without --yes, destroy unlocks the vault and asks you to type its id. With --yes it asks nothing and needs no key. Overwriting cannot be guaranteed on flash media (USB sticks, SSDs, SD cards), and copies of the vault elsewhere still open with their keys.
+help-destroy-yes = Do not ask; destroy at once (no passphrase or identity needed)
+note-no-recipients = this vault has no recovery recipients; it opens only with its passphrase
+err-no-recipient-given = no recipient given
+note-recipient-present = { $recipient } is already a recipient
+note-recipients-added = { $count ->
+    [one] { $count } recipient added
+   *[other] { $count } recipients added
+}; no record was rewritten
+err-not-a-recipient = recipient { $number } is not a recipient of this vault
+hint-not-a-recipient = `tvault recipients list` prints them exactly as they are stored
+note-recipients-removed = { $count ->
+    [one] { $count } recipient removed
+   *[other] { $count } recipients removed
+} from the key slot
+warn-removed-key-may-hold-copy = a removed key that ever opened this vault may still hold an old copy of the key slot, and with it every record; run `tvault rekey` (or `recipients remove --rekey`) to lock it out for good
+err-config-recipient = the vault's config holds a recipient this tvault cannot read
+err-last-unlock-method = the vault would have no passphrase and no recipient left to open it
+hint-last-unlock-method = add another recipient first, or keep this one
+prompt-rekey-passphrase = The vault's passphrase (the rekey writes it into the new key slot):{" "}
+err-rekey-needs-passphrase = a rekey needs the vault's passphrase to write the new passphrase slot
+hint-rekey-needs-passphrase = pass --passphrase-file FILE as well as --identity, or run it on a terminal
+progress-rekey = re-encrypting: { $done } of { $total } files
+note-rekeyed = the vault has a new key; every file was re-encrypted. Write down the new fingerprint (stdout) and the journal head (`tvault verify`)
+prompt-destroy = This destroys the vault in { $path } for good. Type its id ({ $id }) to go on:
+err-destroy-not-confirmed = the id typed does not match; nothing was destroyed
+err-destroy-no-answer = no answer on standard input; nothing was destroyed
+hint-destroy-yes = pass --yes to destroy without asking
+note-destroyed = destroyed { $files } files of the vault in { $path }
+note-destroy-kept-dir = the directory itself was kept: it holds files that are not the vault's
+warn-destroy-flash = on flash media (USB sticks, SSDs, SD cards) and journaling file systems, overwritten blocks may survive in the device; the key slots went first, so what may survive is ciphertext without its key
+warn-destroy-copies-passphrase = copies of this vault elsewhere (other sticks, backups, sync folders) still open with its passphrase
+warn-destroy-copies-recipients = copies of this vault elsewhere (other sticks, backups, sync folders) still open with its passphrase and with { $count ->
+    [one] this recovery key
+   *[other] these { $count } recovery keys
+}:
+warn-destroy-copies-unknown = copies of this vault elsewhere (other sticks, backups, sync folders) still open with its passphrase and with every recovery key it had

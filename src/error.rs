@@ -35,6 +35,12 @@ pub enum Error {
     /// The vault has no recipients slot, so no identity can open it.
     #[error("this vault has no recovery recipients; it opens only with its passphrase")]
     NoRecipientsSlot,
+    /// A change would leave the vault with no passphrase slot and no recipient.
+    #[error("the vault would have no passphrase and no recipient left to open it")]
+    LastUnlockMethod,
+    /// A rekey keeps the passphrase slot, so it needs the passphrase.
+    #[error("a rekey needs the vault's passphrase to write the new passphrase slot")]
+    RekeyNeedsPassphrase,
     /// The key slot asks for more scrypt work than tvault accepts.
     #[error("{}: scrypt work factor {found} is above the accepted maximum {max}", .path.display())]
     ExcessiveWork { path: PathBuf, found: u8, max: u8 },

@@ -5,6 +5,7 @@ mod common;
 mod export;
 mod i18n;
 mod integrity;
+mod keys;
 mod redaction;
 mod search;
 mod tools;

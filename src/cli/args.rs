@@ -100,6 +100,13 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff) on standard output
     Man(ManArgs),
+    /// List, add or remove the organisation recovery keys that can open the vault
+    Recipients(RecipientsArgs),
+    /// Re-encrypt the whole vault to a new key (new identity and MAC key), so that no old key
+    /// slot, recovery key or copied identity opens it any more; prints the new fingerprint
+    Rekey(RekeyArgs),
+    /// Destroy the vault: overwrite and remove its key slots first, then every other file
+    Destroy(DestroyArgs),
     /// Run every command on a throwaway vault of fictional testimonies, then remove it
     Demo(DemoArgs),
     /// Measure add, search, list, export and verify on synthetic vaults (a Markdown report)
@@ -295,6 +302,76 @@ pub struct BenchArgs {
     /// Runs of each timed command (the median is reported)
     #[arg(long, value_name = "K", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=50))]
     pub runs: u32,
+}
+
+/// Arguments of `recipients`.
+#[derive(Debug, Args)]
+pub struct RecipientsArgs {
+    #[command(subcommand)]
+    pub action: RecipientsAction,
+}
+
+/// What `recipients` does.
+#[derive(Debug, Subcommand)]
+pub enum RecipientsAction {
+    /// Print the recovery recipients (public keys), one per line
+    List(RecipientsListArgs),
+    /// Add recovery recipients; rewrites only the recipients key slot, no record
+    Add(RecipientsAddArgs),
+    /// Remove recovery recipients; with --rekey also re-encrypts the whole vault, since a
+    /// removed key may still hold an old copy of the key slot
+    Remove(RecipientsRemoveArgs),
+}
+
+/// Arguments of `recipients list`.
+#[derive(Debug, Args)]
+pub struct RecipientsListArgs {}
+
+/// Arguments of `recipients add`.
+#[derive(Debug, Args)]
+pub struct RecipientsAddArgs {
+    /// Public keys to add (age1... or ssh-ed25519/ssh-rsa ...)
+    #[arg(value_name = "RECIPIENT")]
+    pub recipients: Vec<String>,
+
+    /// A file of public keys to add, one per line (# comments allowed)
+    #[arg(long = "recipients-file", short = 'R', value_name = "FILE")]
+    pub recipients_files: Vec<PathBuf>,
+}
+
+/// Arguments of `recipients remove`.
+#[derive(Debug, Args)]
+pub struct RecipientsRemoveArgs {
+    /// Public keys to remove, as `recipients list` prints them
+    #[arg(value_name = "RECIPIENT", required = true)]
+    pub recipients: Vec<String>,
+
+    /// Also rekey the vault, so that the removed keys open nothing, not even old copies
+    #[arg(long)]
+    pub rekey: bool,
+}
+
+/// Arguments of `rekey`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The passphrase and the recovery recipients stay as they are. A rekey \
+killed half way is finished (or, if it had not reached its commit, forgotten) by the next tvault \
+command; the vault is never half old, half new. Old copies of the vault (on other sticks, in \
+backups) still open with the old keys: destroy them or keep them as safe as before."
+)]
+pub struct RekeyArgs {}
+
+/// Arguments of `destroy`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Without --yes, destroy unlocks the vault and asks you to type its id. \
+With --yes it asks nothing and needs no key. Overwriting cannot be guaranteed on flash media \
+(USB sticks, SSDs, SD cards), and copies of the vault elsewhere still open with their keys."
+)]
+pub struct DestroyArgs {
+    /// Do not ask; destroy at once (no passphrase or identity needed)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// Arguments of `demo`.

@@ -10,21 +10,20 @@ use super::unlock;
 use crate::crypto::RecoveryRecipient;
 use crate::vault::{InitOptions, Vault};
 
-/// Runs `init`.
-pub fn run(global: &GlobalArgs, args: &InitArgs, ui: &mut Ui) -> Result<(), CliError> {
-    let dir = match &global.vault {
-        Some(dir) => dir.clone(),
-        None => std::env::current_dir()
-            .map_err(|e| CliError::failure(tr!("err-cwd", reason = e.to_string())))?,
-    };
+/// The recipients given as arguments and in recipients files (one per line, `#` comments), in
+/// order; a malformed one is a usage error naming its position or file and line.
+pub(super) fn read_recipients(
+    texts: &[String],
+    files: &[std::path::PathBuf],
+) -> Result<Vec<RecoveryRecipient>, CliError> {
     let mut recipients = Vec::new();
-    for (i, text) in args.recipients.iter().enumerate() {
+    for (i, text) in texts.iter().enumerate() {
         recipients.push(
             RecoveryRecipient::parse(text)
                 .ok_or_else(|| CliError::usage(tr!("err-bad-recipient", number = i + 1)))?,
         );
     }
-    for path in &args.recipients_files {
+    for path in files {
         let text = fs::read_to_string(path).map_err(|e| {
             CliError::usage(tr!(
                 "err-read-recipients-file",
@@ -46,6 +45,17 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, ui: &mut Ui) -> Result<(), CliE
             })?);
         }
     }
+    Ok(recipients)
+}
+
+/// Runs `init`.
+pub fn run(global: &GlobalArgs, args: &InitArgs, ui: &mut Ui) -> Result<(), CliError> {
+    let dir = match &global.vault {
+        Some(dir) => dir.clone(),
+        None => std::env::current_dir()
+            .map_err(|e| CliError::failure(tr!("err-cwd", reason = e.to_string())))?,
+    };
+    let mut recipients = read_recipients(&args.recipients, &args.recipients_files)?;
     let passphrase = match (&global.identity, &global.passphrase_file) {
         // An identity given to init becomes a recipient; the vault opens with it.
         (Some(path), file) => {

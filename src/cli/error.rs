@@ -79,6 +79,10 @@ impl From<Error> for CliError {
             Error::NoRecipientsSlot => {
                 CliError::usage(tr!("err-no-recipients-slot")).hint(tr!("hint-pass-passphrase"))
             }
+            Error::LastUnlockMethod => CliError::failure(tr!("err-last-unlock-method"))
+                .hint(tr!("hint-last-unlock-method")),
+            Error::RekeyNeedsPassphrase => CliError::usage(tr!("err-rekey-needs-passphrase"))
+                .hint(tr!("hint-rekey-needs-passphrase")),
             Error::ExcessiveWork {
                 path: p,
                 found,

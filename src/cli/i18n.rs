@@ -223,35 +223,58 @@ pub fn localize(command: clap::Command) -> clap::Command {
         .map(|s| s.get_name().to_owned())
         .collect();
     for name in &names {
-        command = command.mut_subcommand(name.as_str(), |mut sub| {
-            if let Some(about) = text(&format!("help-cmd-{name}")) {
-                sub = if sub.get_long_about().is_some() {
-                    sub.about(about.clone()).long_about(about)
-                } else {
-                    sub.about(about)
-                };
-            }
-            if let Some(after) = text(&format!("help-{name}-after")) {
-                sub = if sub.get_after_long_help().is_some() {
-                    sub.after_help(after.clone()).after_long_help(after)
-                } else {
-                    sub.after_help(after)
-                };
-            }
-            let ids: Vec<String> = sub
-                .get_arguments()
-                .filter(|a| !a.is_global_set())
-                .map(|a| a.get_id().to_string())
-                .collect();
-            for id in &ids {
-                if let Some(help) = text(&format!("help-{name}-{id}")) {
-                    sub = sub.mut_arg(id.as_str(), |a| arg_help(a, help.clone()));
-                }
-            }
-            headings(sub, &text)
-        });
+        command = command.mut_subcommand(name.as_str(), |sub| localize_sub(sub, name, &text));
     }
     headings(command, &text)
+}
+
+/// Localises one subcommand, whose ids are `help-cmd-NAME`, `help-NAME-after` and
+/// `help-NAME-ARG` (`NAME` is `recipients-add` for `recipients add`), and its own subcommands.
+fn localize_sub(
+    mut sub: clap::Command,
+    name: &str,
+    text: &dyn Fn(&str) -> Option<String>,
+) -> clap::Command {
+    let arg_help = |a: clap::Arg, help: String| {
+        if a.get_long_help().is_some() {
+            a.help(help.clone()).long_help(help)
+        } else {
+            a.help(help)
+        }
+    };
+    if let Some(about) = text(&format!("help-cmd-{name}")) {
+        sub = if sub.get_long_about().is_some() {
+            sub.about(about.clone()).long_about(about)
+        } else {
+            sub.about(about)
+        };
+    }
+    if let Some(after) = text(&format!("help-{name}-after")) {
+        sub = if sub.get_after_long_help().is_some() {
+            sub.after_help(after.clone()).after_long_help(after)
+        } else {
+            sub.after_help(after)
+        };
+    }
+    let ids: Vec<String> = sub
+        .get_arguments()
+        .filter(|a| !a.is_global_set())
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in &ids {
+        if let Some(help) = text(&format!("help-{name}-{id}")) {
+            sub = sub.mut_arg(id.as_str(), |a| arg_help(a, help.clone()));
+        }
+    }
+    let children: Vec<String> = sub
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for child in &children {
+        let full = format!("{name}-{child}");
+        sub = sub.mut_subcommand(child.as_str(), |c| localize_sub(c, &full, text));
+    }
+    headings(sub, text)
 }
 
 /// Localised headings and the built-in `--help` / `--version` flags of one command.
@@ -369,8 +392,7 @@ mod tests {
                 entry(&format!("help-arg-{}", a.get_id()), &h.to_string());
             }
         }
-        for sub in command.get_subcommands() {
-            let name = sub.get_name();
+        fn print_sub(sub: &clap::Command, name: &str, entry: &dyn Fn(&str, &str)) {
             if let Some(about) = sub.get_about() {
                 entry(&format!("help-cmd-{name}"), &about.to_string());
             }
@@ -382,6 +404,12 @@ mod tests {
             if let Some(after) = sub.get_after_help() {
                 entry(&format!("help-{name}-after"), &after.to_string());
             }
+            for child in sub.get_subcommands() {
+                print_sub(child, &format!("{name}-{}", child.get_name()), entry);
+            }
+        }
+        for sub in command.get_subcommands() {
+            print_sub(sub, sub.get_name(), &entry);
         }
     }
 

@@ -6,13 +6,16 @@ mod cmd_add;
 mod cmd_bench;
 mod cmd_completions;
 mod cmd_demo;
+mod cmd_destroy;
 mod cmd_export;
 mod cmd_info;
 mod cmd_init;
 mod cmd_list;
 mod cmd_man;
 mod cmd_passwd;
+mod cmd_recipients;
 mod cmd_reindex;
+mod cmd_rekey;
 mod cmd_search;
 mod cmd_show;
 mod cmd_verify;
@@ -205,6 +208,9 @@ fn dispatch(cli: Cli, ui: &mut Ui) -> Result<(), CliError> {
         Command::Info(args) => cmd_info::run(&cli.global, &args, ui),
         Command::Completions(args) => cmd_completions::run(&args, ui),
         Command::Man(args) => cmd_man::run(&args, ui),
+        Command::Recipients(args) => cmd_recipients::run(&cli.global, &args, ui),
+        Command::Rekey(args) => cmd_rekey::run(&cli.global, &args, ui),
+        Command::Destroy(args) => cmd_destroy::run(&cli.global, &args, ui),
         Command::Demo(args) => cmd_demo::run(&cli.global, &args, ui),
         Command::Bench(args) => cmd_bench::run(&cli.global, &args, ui),
     }

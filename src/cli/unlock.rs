@@ -38,11 +38,20 @@ pub fn vault_dir(global: &GlobalArgs) -> Result<PathBuf, CliError> {
 
 /// Opens the vault named by the global flags, unlocking it by the first available method.
 pub fn open(global: &GlobalArgs, access: Access) -> Result<Vault, CliError> {
+    open_keeping_passphrase(global, access).map(|(vault, _)| vault)
+}
+
+/// Like [`open`], and gives back the passphrase when that is what opened the vault (a rekey
+/// writes the new passphrase slot with it).
+pub fn open_keeping_passphrase(
+    global: &GlobalArgs,
+    access: Access,
+) -> Result<(Vault, Option<SecretString>), CliError> {
     let dir = vault_dir(global)?;
     let layout = vault::probe(&dir)?;
     if let Some(path) = &global.identity {
         let ids = read_identities(path)?;
-        return Ok(Vault::open(&dir, Unlock::Identities(&ids), access)?);
+        return Ok((Vault::open(&dir, Unlock::Identities(&ids), access)?, None));
     }
     let passphrase = match &global.passphrase_file {
         Some(path) => read_passphrase_file(path)?,
@@ -55,7 +64,8 @@ pub fn open(global: &GlobalArgs, access: Access) -> Result<Vault, CliError> {
             prompt_secret(&tr!("prompt-passphrase", vault = display_root(&layout)))?
         }
     };
-    Ok(Vault::open(&dir, Unlock::Passphrase(&passphrase), access)?)
+    let vault = Vault::open(&dir, Unlock::Passphrase(&passphrase), access)?;
+    Ok((vault, Some(passphrase)))
 }
 
 fn display_root(layout: &Layout) -> String {
@@ -147,6 +157,22 @@ pub fn prompt_secret(prompt: &str) -> Result<SecretString, CliError> {
     let typed = rpassword::prompt_password(prompt)
         .map_err(|e| CliError::failure(tr!("err-terminal-read", reason = e.to_string())))?;
     Ok(SecretString::from(typed))
+}
+
+/// Asks for one line of (non-secret) text on the terminal.
+pub fn ask_line(prompt: &str) -> Result<String, CliError> {
+    let mut tty = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .map_err(|_| CliError::usage(tr!("err-no-terminal-confirm")))?;
+    write!(tty, "{prompt} ")
+        .map_err(|e| CliError::failure(tr!("err-terminal-read", reason = e.to_string())))?;
+    let mut line = String::new();
+    std::io::BufReader::new(tty)
+        .read_line(&mut line)
+        .map_err(|e| CliError::failure(tr!("err-terminal-read", reason = e.to_string())))?;
+    Ok(line)
 }
 
 /// Asks a yes/no question on the terminal; `default` is the answer to an empty line.

@@ -27,6 +27,9 @@ use crate::vault::names;
 /// Version of the journal file format.
 pub const JOURNAL_FORMAT: u64 = 1;
 
+/// The action of the entry that commits a rekey in the old key's journal.
+pub const REKEY_COMMIT: &str = "rekey-commit";
+
 /// The hash of an entry: SHA-256 of its CBOR encoding (MAC included).
 pub type EntryHash = [u8; 32];
 
@@ -66,6 +69,18 @@ impl Op {
             kind: "remove".to_owned(),
             path: path.to_owned(),
             sha256: sha256.to_vec(),
+            record: None,
+            version: None,
+        }
+    }
+
+    /// A journal file of the key generation a `rekey` retired (docs/FORMAT.md, "Rekey"): not
+    /// part of the state; readers ignore it and the next writer deletes it.
+    pub fn retire(path: &str) -> Self {
+        Op {
+            kind: "retire".to_owned(),
+            path: path.to_owned(),
+            sha256: Vec::new(),
             record: None,
             version: None,
         }
@@ -200,6 +215,12 @@ impl Entry {
         let mut writer = DigestWriter(sha2::Sha256::new());
         ciborium::into_writer(self, &mut writer).expect("hashing CBOR cannot fail");
         writer.0.finalize().into()
+    }
+
+    /// Signs the entry again under `mac_key` (a rekey carries the history over to the new MAC
+    /// key; the caller has already set the new parents).
+    pub fn resign(&mut self, mac_key: &[u8; 32]) {
+        self.mac = entry_mac(mac_key, self);
     }
 
     /// Whether the MAC is right (constant-time comparison).
@@ -411,6 +432,7 @@ impl Journal {
                 ),
             });
         }
+        journal.excuse_other_generation(dir);
         if journal.entries.is_empty() {
             journal.problems.push(JournalProblem {
                 path: None,
@@ -423,6 +445,50 @@ impl Journal {
             });
         }
         Ok(journal)
+    }
+
+    /// Drops the problems of journal files that belong to the other side of a rekey: the new
+    /// generation's journal file that a committed, unfinished rekey put (it does not decrypt with
+    /// the old key), and the old generation's files that a finished rekey retired. Neither is
+    /// read as entries; the next writer finishes the move or deletes them.
+    fn excuse_other_generation(&mut self, dir: &Path) {
+        let excused: BTreeSet<&str> = self
+            .entries
+            .values()
+            .flat_map(|e| e.ops.iter())
+            .filter(|op| {
+                op.kind == "retire" || (op.kind == "put" && op.path.starts_with("journal/"))
+            })
+            .map(|op| op.path.as_str())
+            .collect();
+        if excused.is_empty() {
+            return;
+        }
+        self.problems.retain(|p| {
+            let rel = p
+                .path
+                .as_deref()
+                .filter(|path| path.parent() == Some(dir))
+                .and_then(|path| path.file_name())
+                .map(|name| format!("journal/{}", name.to_string_lossy()));
+            !rel.is_some_and(|rel| excused.contains(rel.as_str()))
+        });
+    }
+
+    /// Journal files a finished rekey retired (paths relative to the vault).
+    pub fn retired(&self) -> BTreeSet<String> {
+        self.entries
+            .values()
+            .flat_map(|e| e.ops.iter())
+            .filter(|op| op.kind == "retire")
+            .map(|op| op.path.clone())
+            .collect()
+    }
+
+    /// Whether this journal holds the commit of a rekey (it is then the old key's journal, and
+    /// the rekey has still to be rolled forward; docs/FORMAT.md, "Rekey").
+    pub fn rekey_committed(&self) -> bool {
+        self.entries.values().any(|e| e.action == REKEY_COMMIT)
     }
 
     /// The head entries (not the parent of any other) with their `seq`, sorted by hash.

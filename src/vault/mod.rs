@@ -16,12 +16,14 @@
 //!
 //! This module never prints, prompts or reads environment variables.
 
+mod destroy;
 pub mod envelope;
 pub mod index;
 mod indexing;
 pub mod journal;
 pub mod keyslot;
 pub mod names;
+mod rekey;
 pub mod store;
 mod verify;
 
@@ -39,8 +41,10 @@ use serde::{Deserialize, Serialize};
 use crate::crypto::{self, CryptoError, Identities, RecoveryRecipient};
 use crate::error::{Error, Result};
 use crate::record::Record;
+pub use destroy::{Destroyed, destroy};
 use envelope::Envelope;
 pub use indexing::IndexView;
+pub use rekey::RekeyOptions;
 
 /// The index entry of a record version (for tools and fuzzing).
 pub fn index_entry(envelope: &Envelope, path: &str, size: u64) -> index::IndexEntry {
@@ -258,6 +262,14 @@ impl Listing {
     }
 }
 
+/// What one attempt to open a vault found.
+enum Opened {
+    /// The vault, open.
+    Vault(Box<Vault>),
+    /// An interrupted rekey, now finished: open again.
+    RolledForward,
+}
+
 /// An open, unlocked vault. Holds the vault lock until dropped.
 pub struct Vault {
     layout: Layout,
@@ -403,6 +415,19 @@ impl Vault {
     /// Opens and unlocks the vault at `root`: exactly one scrypt with a passphrase, none with an
     /// identity. A writer first completes any write that was committed but interrupted.
     pub fn open(root: &Path, unlock: Unlock<'_>, access: Access) -> Result<Vault> {
+        match Self::open_once(root, &unlock, access)? {
+            Opened::Vault(vault) => Ok(*vault),
+            // A rekey was committed and has now been finished: the key slot that opened the
+            // vault a moment ago may be the new one now.
+            Opened::RolledForward => match Self::open_once(root, &unlock, access)? {
+                Opened::Vault(vault) => Ok(*vault),
+                // Still the old generation: this key was retired by the rekey.
+                Opened::RolledForward => Err(Error::WrongKey),
+            },
+        }
+    }
+
+    fn open_once(root: &Path, unlock: &Unlock<'_>, access: Access) -> Result<Opened> {
         let layout = probe(root)?;
         // Why: a directory of the vault replaced by a symbolic link would make a writer write,
         // or worse delete, files outside the vault. Readers go on, so that `verify` can report
@@ -457,10 +482,25 @@ impl Vault {
                 }
             },
         };
+        let journal = Journal::load(&layout.journal(), &secrets.identity, &secrets.mac_key)?;
+        if journal.rekey_committed() {
+            // The old key's journal holds a committed rekey that was interrupted: finish it (a
+            // writer's job, so take the write lock), then open again with whatever slot is now
+            // in place (docs/FORMAT.md, "Rekey").
+            drop(lock);
+            refuse_linked_dirs(&layout)?;
+            let _write = VaultLock::acquire(&layout.lock(), true, store::LOCK_WAIT)?;
+            rekey::roll_forward(&layout, &journal)?;
+            return Ok(Opened::RolledForward);
+        }
         let path = layout.config();
         let ct = store::read_regular(&path, MAX_KEY_FILE)?;
         let plain = secrets.identity.decrypt(&ct).map_err(|e| match e {
-            // The slot opened, so the config is not this vault's: replaced or damaged.
+            // A decrypted key slot given as the identity that does not open the config: a key
+            // this vault no longer has (a rekey retired it), or another vault's.
+            CryptoError::NoMatchingKey if slot.is_none() => Error::WrongKey,
+            // A slot of this vault opened, so the config is not this vault's: replaced or
+            // damaged.
             CryptoError::NoMatchingKey => {
                 Error::corrupt(&path, "not encrypted to this vault's key (replaced?)")
             }
@@ -470,7 +510,6 @@ impl Vault {
         if config.vault_id != secrets.vault_id {
             return Err(Error::corrupt(&path, "belongs to another vault"));
         }
-        let journal = Journal::load(&layout.journal(), &secrets.identity, &secrets.mac_key)?;
         // (An unreadable journal vouches for nothing; `verify` reports it.)
         if let Some((bytes, staged)) = slot.filter(|_| !journal.entries.is_empty()) {
             let rel = match unlock {
@@ -492,7 +531,7 @@ impl Vault {
         if access == Access::Write {
             vault.recover()?;
         }
-        Ok(vault)
+        Ok(Opened::Vault(Box::new(vault)))
     }
 
     /// Changes the lock to `access` (a guided `add` reads with a shared lock while the user
@@ -577,6 +616,7 @@ impl Vault {
                 moved = true;
             }
         }
+        rekey::finish(&self.layout, &mut self.journal)?;
         store::clean_staging(&staging)?;
         if moved {
             store::sync_dir(&self.layout.root)?;

@@ -287,3 +287,149 @@ fn index_in_many_segments_reads_whole_and_filtered() {
     assert!(problems.iter().any(|p| p.path == fixture.root().join(gone)));
     assert!(problems.iter().any(|p| p.path == planted));
 }
+
+/// A rekey crashed at any step leaves the vault entirely old or entirely new: both the
+/// passphrase and the recovery identity open it, every record is there, `verify` is clean, and
+/// the old key (a decrypted old key slot) opens it exactly when it was not rekeyed.
+#[test]
+fn rekey_is_all_or_nothing_at_every_crash_point() {
+    use std::cell::RefCell;
+    let passphrase = SecretString::from("old passphrase 123".to_owned());
+    let old_slot: RefCell<Option<String>> = RefCell::new(None);
+    let old_fingerprint: RefCell<String> = RefCell::new(String::new());
+    let steps = crash_everywhere(
+        3,
+        |vault| {
+            *old_slot.borrow_mut() = Some(vault.secrets.to_slot_text().to_string());
+            *old_fingerprint.borrow_mut() = vault.fingerprint();
+            let recipients = vault
+                .recipients()
+                .iter()
+                .map(|r| crate::crypto::RecoveryRecipient::parse(r).unwrap())
+                .collect();
+            vault
+                .rekey(
+                    super::RekeyOptions {
+                        passphrase: Some(passphrase.clone()),
+                        recipients,
+                    },
+                    &mut |_, _| {},
+                )
+                .is_ok()
+        },
+        |fixture, completed| {
+            // A reader first: it must finish an interrupted rekey by itself.
+            let by_passphrase = Vault::open(
+                &fixture.root(),
+                Unlock::Passphrase(&passphrase),
+                Access::Read,
+            )
+            .unwrap();
+            let now = by_passphrase.fingerprint();
+            drop(by_passphrase);
+            assert_eq!(fixture.consistent(), 3);
+            assert_eq!(fixture.open(Access::Read).fingerprint(), now);
+            let old = Identities::parse(old_slot.borrow().as_ref().unwrap().as_bytes()).unwrap();
+            let old_opens = Vault::open(&fixture.root(), Unlock::Identities(&old), Access::Read);
+            let rekeyed = now != *old_fingerprint.borrow();
+            assert_eq!(
+                old_opens.is_ok(),
+                !rekeyed,
+                "the old key opens only the old vault"
+            );
+            if completed {
+                assert!(rekeyed, "a completed rekey changes the key");
+            }
+            if rekeyed {
+                // Nothing in the vault decrypts with the old identity any more.
+                let mut files = Vec::new();
+                for dir in ["keys", "records", "journal", "index"] {
+                    collect_files(&fixture.root().join(dir), &mut files);
+                }
+                for file in files {
+                    let bytes = fs::read(&file).unwrap();
+                    assert!(
+                        old.decrypt(&bytes).is_err(),
+                        "{} opens with the old key",
+                        file.display()
+                    );
+                }
+            }
+        },
+    );
+    assert!(steps > 20, "only {steps} crash points");
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// Recipients change with one write of the key files; the last way to open the vault cannot
+/// be removed.
+#[test]
+fn recipients_can_be_replaced_but_not_all_removed() {
+    let fixture = Fixture::new(1);
+    let mut vault = fixture.open(Access::Write);
+    let other = VaultIdentity::generate();
+    let other_recipient =
+        crate::crypto::RecoveryRecipient::parse(&other.recipient_string()).unwrap();
+    vault.set_recipients(vec![other_recipient.clone()]).unwrap();
+    drop(vault);
+    assert!(matches!(
+        Vault::open(
+            &fixture.root(),
+            Unlock::Identities(&fixture.ids),
+            Access::Read
+        ),
+        Err(crate::Error::WrongKey)
+    ));
+    let other_ids = Identities::parse(
+        format!(
+            "{}\n",
+            age::secrecy::ExposeSecret::expose_secret(&other.to_secret_string())
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let mut vault = Vault::open(
+        &fixture.root(),
+        Unlock::Identities(&other_ids),
+        Access::Write,
+    )
+    .unwrap();
+    assert_eq!(vault.recipients(), [other_recipient.as_str().to_owned()]);
+    // The passphrase slot remains, so the recipients may all go.
+    vault.set_recipients(Vec::new()).unwrap();
+    assert!(!fixture.root().join("keys/recipients.age").exists());
+    assert!(vault.verify(false, None).unwrap().problems.is_empty());
+    drop(vault);
+    let passphrase = SecretString::from("old passphrase 123".to_owned());
+    let mut vault = Vault::open(
+        &fixture.root(),
+        Unlock::Passphrase(&passphrase),
+        Access::Write,
+    )
+    .unwrap();
+    // A rekey without the passphrase slot's passphrase, or leaving nothing, is refused.
+    let err = vault
+        .rekey(
+            super::RekeyOptions {
+                passphrase: None,
+                recipients: Vec::new(),
+            },
+            &mut |_, _| {},
+        )
+        .unwrap_err();
+    assert!(matches!(err, crate::Error::RekeyNeedsPassphrase));
+    assert!(vault.verify(false, None).unwrap().problems.is_empty());
+}

@@ -35,7 +35,7 @@ fn witness(i: usize) -> String {
 }
 
 /// `n` records with distinctive names and narratives, numbered from `from`, as a JSON array.
-fn records_json(from: usize, n: usize) -> String {
+pub(crate) fn records_json(from: usize, n: usize) -> String {
     let records: Vec<Value> = (from..from + n)
         .map(|i| {
             json!({
@@ -63,10 +63,10 @@ fn assert_no_plaintext(out: &Out) {
 
 /// A small xorshift generator: no `rand` dependency; the seed is printed so that a failure can
 /// be replayed with `TVAULT_TEST_SEED`.
-struct XorShift(u64);
+pub(crate) struct XorShift(u64);
 
 impl XorShift {
-    fn from_time_or_env(what: &str) -> (Self, u64) {
+    pub(crate) fn from_time_or_env(what: &str) -> (Self, u64) {
         let seed = std::env::var("TVAULT_TEST_SEED")
             .ok()
             .and_then(|s| s.parse().ok())
@@ -89,7 +89,7 @@ impl XorShift {
     }
 
     /// Uniform-ish in `0..n`.
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         if n == 0 { 0 } else { self.next() % n }
     }
 
@@ -119,7 +119,7 @@ fn flip_bit(path: &Path) {
 }
 
 /// Copies a directory tree of regular files.
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -1107,15 +1107,15 @@ fn os_litter_in_the_journal_is_ignored() {
 
 /// Kills per crash test, unless the machine is so loaded that [`TIME_BUDGET`] runs out first
 /// (every `add` ends with a `syncfs`, which is slow while other processes write a lot).
-const ITERATIONS: usize = 25;
+pub(crate) const ITERATIONS: usize = 25;
 /// Kills per crash test however long they take.
-const MIN_ITERATIONS: usize = 8;
+pub(crate) const MIN_ITERATIONS: usize = 8;
 /// Wall time after which a crash test stops killing (past [`MIN_ITERATIONS`]).
-const TIME_BUDGET: Duration = Duration::from_secs(12);
+pub(crate) const TIME_BUDGET: Duration = Duration::from_secs(12);
 
 /// Spawns the binary directly (no `setsid` wrapper, so that the kill reaches tvault itself) with
 /// the same hermetic environment as `TestEnv`.
-fn spawn(env: &TestEnv, args: &[&OsStr]) -> Child {
+pub(crate) fn spawn(env: &TestEnv, args: &[&OsStr]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_tvault"))
         .args(args)
         .env_clear()
@@ -1132,7 +1132,7 @@ fn spawn(env: &TestEnv, args: &[&OsStr]) -> Child {
 }
 
 /// Replaces the vault with a copy of `base`.
-fn reset_vault(env: &TestEnv, base: &Path) {
+pub(crate) fn reset_vault(env: &TestEnv, base: &Path) {
     if env.vault.exists() {
         fs::remove_dir_all(&env.vault).unwrap();
     }
@@ -1140,7 +1140,7 @@ fn reset_vault(env: &TestEnv, base: &Path) {
 }
 
 /// Runs `args` to completion once and returns how long it took.
-fn time_run(env: &TestEnv, args: &[&OsStr]) -> Duration {
+pub(crate) fn time_run(env: &TestEnv, args: &[&OsStr]) -> Duration {
     let start = Instant::now();
     let status = spawn(env, args).wait().unwrap();
     assert!(status.success(), "an uninterrupted run failed: {status:?}");
@@ -1149,7 +1149,7 @@ fn time_run(env: &TestEnv, args: &[&OsStr]) -> Duration {
 
 /// Runs `args`, killing it with SIGKILL after `delay` if it is still running. Returns whether it
 /// finished on its own.
-fn run_and_kill(env: &TestEnv, args: &[&OsStr], delay: Duration) -> bool {
+pub(crate) fn run_and_kill(env: &TestEnv, args: &[&OsStr], delay: Duration) -> bool {
     let mut child = spawn(env, args);
     std::thread::sleep(delay);
     if let Ok(Some(status)) = child.try_wait() {
@@ -1164,7 +1164,7 @@ fn run_and_kill(env: &TestEnv, args: &[&OsStr], delay: Duration) -> bool {
     status.success()
 }
 
-fn ids_listed(env: &TestEnv, ctx: &str) -> BTreeSet<String> {
+pub(crate) fn ids_listed(env: &TestEnv, ctx: &str) -> BTreeSet<String> {
     let out = env.with_passphrase(&["list", "--json"]).output();
     assert_eq!(out.code, 0, "{ctx}: list failed:\n{}", out.stderr);
     assert!(!out.stderr.contains("warning"), "{ctx}: {}", out.stderr);
@@ -1180,7 +1180,7 @@ fn ids_listed(env: &TestEnv, ctx: &str) -> BTreeSet<String> {
 }
 
 #[track_caller]
-fn verify_ok_ctx(env: &TestEnv, ctx: &str) -> Out {
+pub(crate) fn verify_ok_ctx(env: &TestEnv, ctx: &str) -> Out {
     let out = env.with_passphrase(&["verify"]).output();
     assert_eq!(
         out.code, 0,
@@ -1190,7 +1190,7 @@ fn verify_ok_ctx(env: &TestEnv, ctx: &str) -> Out {
     out
 }
 
-fn staging_is_empty(env: &TestEnv) -> bool {
+pub(crate) fn staging_is_empty(env: &TestEnv) -> bool {
     fs::read_dir(env.vault.join("staging"))
         .unwrap()
         .next()

@@ -1,0 +1,96 @@
+//! `tvault recipients list|add|remove`: the organisation recovery keys that can open the vault.
+//! Adding or removing rewrites only the recipients key slot; `remove --rekey` then re-encrypts
+//! everything (`cmd_rekey`), because a removed key may still hold an old copy of the slot.
+
+use super::args::{GlobalArgs, RecipientsAction, RecipientsArgs};
+use super::cmd_init::read_recipients;
+use super::cmd_rekey;
+use super::error::CliError;
+use super::ui::Ui;
+use super::unlock;
+use crate::crypto::RecoveryRecipient;
+use crate::tr;
+use crate::vault::Access;
+
+/// Runs `recipients`.
+pub fn run(global: &GlobalArgs, args: &RecipientsArgs, ui: &mut Ui) -> Result<(), CliError> {
+    match &args.action {
+        RecipientsAction::List(_) => {
+            let vault = unlock::open(global, Access::Read)?;
+            for recipient in vault.recipients() {
+                if ui.json {
+                    ui.line(&serde_json::json!({ "recipient": recipient }).to_string())?;
+                } else {
+                    ui.line(recipient)?;
+                }
+            }
+            if vault.recipients().is_empty() && !ui.json {
+                ui.note(&tr!("note-no-recipients"));
+            }
+            Ok(())
+        }
+        RecipientsAction::Add(add) => {
+            let new = read_recipients(&add.recipients, &add.recipients_files)?;
+            if new.is_empty() {
+                return Err(CliError::usage(tr!("err-no-recipient-given")));
+            }
+            let mut vault = unlock::open(global, Access::Write)?;
+            let mut all = current(vault.recipients())?;
+            let mut added = 0;
+            for recipient in new {
+                if all.iter().any(|r| r.as_str() == recipient.as_str()) {
+                    ui.note(&tr!(
+                        "note-recipient-present",
+                        recipient = recipient.as_str()
+                    ));
+                } else {
+                    all.push(recipient);
+                    added += 1;
+                }
+            }
+            if added > 0 {
+                vault.set_recipients(all)?;
+            }
+            ui.note(&tr!("note-recipients-added", count = added));
+            Ok(())
+        }
+        RecipientsAction::Remove(remove) => {
+            let (mut vault, passphrase) = unlock::open_keeping_passphrase(global, Access::Write)?;
+            let mut all = current(vault.recipients())?;
+            for (i, text) in remove.recipients.iter().enumerate() {
+                let text = text.trim();
+                let before = all.len();
+                all.retain(|r| r.as_str() != text);
+                if all.len() == before {
+                    return Err(
+                        CliError::failure(tr!("err-not-a-recipient", number = i + 1))
+                            .hint(tr!("hint-not-a-recipient")),
+                    );
+                }
+            }
+            vault.set_recipients(all)?;
+            ui.note(&tr!(
+                "note-recipients-removed",
+                count = remove.recipients.len()
+            ));
+            if remove.rekey {
+                let fingerprint = cmd_rekey::rekey(global, &mut vault, passphrase, ui)?;
+                ui.line(&fingerprint)
+            } else {
+                ui.warn(&tr!("warn-removed-key-may-hold-copy"));
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The vault's recipients, parsed again (they were checked when they were added).
+pub(super) fn current(recipients: &[String]) -> Result<Vec<RecoveryRecipient>, CliError> {
+    recipients
+        .iter()
+        .map(|r| {
+            RecoveryRecipient::parse(r)
+                .ok_or_else(|| CliError::failure(tr!("err-config-recipient")))
+        })
+        .collect()
+}
