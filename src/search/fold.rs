@@ -30,7 +30,7 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// Version of the folding rules. The index stores keys computed with these rules; a segment
 /// written under another version is rebuilt. Increase it with every change to `key`, `stem` or
 /// `words` that changes any output.
-pub const FOLD_VERSION: u64 = 1;
+pub const FOLD_VERSION: u64 = 2;
 
 /// Keys shorter than this are "short": they are never stemmed and match only exactly.
 pub const SHORT_KEY: usize = 4;
@@ -186,6 +186,53 @@ const SEPARATOR: char = '\'';
 /// `key(w)` when the key contains `S`, `Z`, `C` or `X` (they read back as Latin letters). Never
 /// store keys on disk unencrypted: they are as revealing as the words.
 pub fn key(word: &str) -> String {
+    let key = raw_key(word);
+    match abbreviation(&key) {
+        Some(canonical) => canonical.to_owned(),
+        None => key,
+    }
+}
+
+/// The abbreviations of state bodies that Belarusian spells with other letters than Russian
+/// and English (КДБ for КГБ/KGB): one group per body, the first spelling canonical. Only whole
+/// words: these keys are short and match only exactly.
+const ABBREVIATIONS: &[&[&str]] = &[
+    &["КГБ", "КДБ", "KGB", "KDB"],
+    &["ГУБОПиК", "ГУБАЗіК", "GUBOPiK", "GUBAZiK"],
+    &["ОМОН", "АМАП", "OMON", "AMAP"],
+    &["МВД", "МУС", "MVD", "MUS"],
+    &["ГУВД", "ГУУС", "GUVD", "GUUS"],
+    &["РУВД", "РУУС", "RUVD", "RUUS"],
+    &["ИВС", "ІЧУ", "IVS", "IChU"],
+    &["СИЗО", "СІЗА", "SIZO", "SIZA"],
+];
+
+/// The canonical key of an abbreviation in [`ABBREVIATIONS`], if `key` is one.
+fn abbreviation(key: &str) -> Option<&'static str> {
+    if key.len() > 8 {
+        return None; // every abbreviation's key is short; most words are not
+    }
+    static TABLE: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        ABBREVIATIONS
+            .iter()
+            .flat_map(|group| {
+                let canonical = raw_key(group[0]);
+                group[1..]
+                    .iter()
+                    .map(move |spelling| (raw_key(spelling), canonical.clone()))
+            })
+            .filter(|(spelling, canonical)| spelling != canonical)
+            .collect()
+    });
+    table
+        .iter()
+        .find(|(spelling, _)| spelling == key)
+        .map(|(_, canonical)| canonical.as_str())
+}
+
+/// [`key`] without the abbreviation table.
+fn raw_key(word: &str) -> String {
     thread_local! {
         // The letters of the word being keyed: reused, `key` runs for every indexed word.
         static LETTERS: RefCell<Vec<Letter>> = const { RefCell::new(Vec::new()) };
@@ -2107,5 +2154,22 @@ Kalesnikava	Kalesnik
 
     fn groups_len(text: &str) -> usize {
         groups(text).len()
+    }
+}
+
+#[cfg(test)]
+mod abbreviation_tests {
+    use super::key;
+
+    #[test]
+    fn belarusian_abbreviations_meet_russian_and_english() {
+        for group in super::ABBREVIATIONS {
+            for spelling in *group {
+                assert_eq!(key(spelling), key(group[0]), "{spelling}");
+                assert_eq!(key(&spelling.to_lowercase()), key(group[0]), "{spelling}");
+            }
+        }
+        assert_ne!(key("КДБ"), key("КПБ"));
+        assert_ne!(key("АМАП"), key("мама"));
     }
 }

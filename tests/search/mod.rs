@@ -1111,3 +1111,36 @@ fn no_plaintext_on_disk() {
         }
     }
 }
+
+/// Belarusian abbreviations of state bodies meet the Russian and English ones (docs/SEARCH.md).
+#[test]
+fn belarusian_abbreviations_of_state_bodies_meet_russian_and_english() {
+    let env = TestEnv::new();
+    env.init();
+    let ids = env.add(
+        r#"[{"witness": {"names": ["Алесь Каваль"]}, "acts": [{"type": "arrest", "perpetrators": ["КДБ"]}]},
+            {"witness": {"names": ["Ганна Сцяцко"]}, "acts": [{"type": "interrogation", "perpetrators": ["ГУБАЗіК"]}]},
+            {"witness": {"names": ["Пётр Жук"]}, "acts": [{"type": "detention", "perpetrators": ["АМАП"]}]}]"#,
+    );
+    let found = |query: &str| -> Vec<String> {
+        env.with_passphrase(&["search", query, "--json"])
+            .output()
+            .ok()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    };
+    for query in ["perpetrator:KGB", "perpetrator:КГБ", "KGB", "кдб"] {
+        assert_eq!(found(query), [ids[0].clone()], "{query}");
+    }
+    for query in ["perpetrator:GUBOPiK", "ГУБОПиК", "perpetrator:ГУБАЗіК"] {
+        assert_eq!(found(query), [ids[1].clone()], "{query}");
+    }
+    assert_eq!(found("OMON"), [ids[2].clone()]);
+    assert_eq!(found("perpetrator:МВД"), Vec::<String>::new());
+}
