@@ -371,9 +371,130 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     demo.say("11. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).")?;
     recover_with_stock_age(&mut demo, &vault, &key)?;
 
+    keys_and_destroy(&mut demo, &base, &v, &p2, &k)?;
+
     match &args.keep {
         Some(dir) => demo.say(&format!("The demo vault is kept in {}.", dir.display()))?,
         None => demo.say("Done; the demo vault is now removed.")?,
+    }
+    Ok(())
+}
+
+/// Steps 12 and 13: a second recovery key, the first one locked out by a rekey; an emergency
+/// destroy of a copy of the vault.
+fn keys_and_destroy(
+    demo: &mut Demo<'_>,
+    base: &Path,
+    v: &str,
+    pw: &str,
+    old_key: &str,
+) -> Result<(), CliError> {
+    demo.say(
+        "12. A new organisation recovery key; the old one leaves. `--rekey` gives the vault a new\n\
+         key and re-encrypts every file, so the old key opens nothing, not even an old copy of\n\
+         the key slot.",
+    )?;
+    let second = VaultIdentity::generate();
+    let second_key = base.join("new-recovery-key.txt");
+    write_secret_file(
+        &second_key,
+        &format!(
+            "# demo recovery key 2\n{}\n",
+            second.to_secret_string().expose_secret()
+        ),
+    )?;
+    let (k2, r2) = (second_key.display().to_string(), second.recipient_string());
+    let old_recipient = std::fs::read_to_string(old_key)
+        .ok()
+        .and_then(|t| t.lines().find_map(VaultIdentity::parse))
+        .map(|id| id.recipient_string())
+        .unwrap_or_default();
+    let out = demo.run(
+        &format!("recipients add {r2} --vault {v} --passphrase-file {pw}"),
+        &[
+            "recipients",
+            "add",
+            &r2,
+            "--vault",
+            v,
+            "--passphrase-file",
+            pw,
+        ],
+        None,
+        3,
+    )?;
+    expect(out.code == 0, "recipients add")?;
+    let out = demo.run(
+        &format!("recipients list --vault {v} --identity {k2}"),
+        &["recipients", "list", "--vault", v, "--identity", &k2],
+        None,
+        3,
+    )?;
+    expect(
+        out.code == 0 && out.stdout.lines().count() == 2,
+        "recipients list",
+    )?;
+    let out = demo.run(
+        &format!("recipients remove {old_recipient} --rekey --vault {v} --passphrase-file {pw}"),
+        &[
+            "recipients",
+            "remove",
+            &old_recipient,
+            "--rekey",
+            "--vault",
+            v,
+            "--passphrase-file",
+            pw,
+        ],
+        None,
+        4,
+    )?;
+    expect(out.code == 0, "recipients remove --rekey")?;
+    let out = demo.run(
+        &format!("list --vault {v} --identity {old_key}   # the old key"),
+        &["list", "--vault", v, "--identity", old_key],
+        None,
+        3,
+    )?;
+    expect(out.code == 1 && out.stdout.is_empty(), "old key refused")?;
+    let out = demo.run(
+        &format!("verify --vault {v} --identity {k2}"),
+        &["verify", "--vault", v, "--identity", &k2],
+        None,
+        4,
+    )?;
+    expect(out.code == 0, "verify after the rekey")?;
+
+    demo.say(
+        "13. Emergency destroy (here of a copy): the key slots go first, then every file; no key\n\
+         is needed with --yes, and tvault says plainly what flash media may keep.",
+    )?;
+    let copy = base.join("copy-of-vault");
+    copy_tree(Path::new(v), &copy)?;
+    let c = copy.display().to_string();
+    demo.ui.line(&format!("$ cp -r {v} {c}"))?;
+    let out = demo.run(
+        &format!("destroy --yes --vault {c}"),
+        &["destroy", "--yes", "--vault", &c],
+        None,
+        6,
+    )?;
+    expect(out.code == 0 && !copy.exists(), "destroy")?;
+    Ok(())
+}
+
+/// Copies a directory tree (the demo's vault, to destroy the copy).
+fn copy_tree(from: &Path, to: &Path) -> Result<(), CliError> {
+    let fail = |e: std::io::Error| CliError::failure(format!("demo: {e}"));
+    store::create_private_dir(to)?;
+    for entry in std::fs::read_dir(from).map_err(fail)? {
+        let entry = entry.map_err(fail)?;
+        let target = to.join(entry.file_name());
+        if entry.file_type().map_err(fail)?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(fail)?;
+        }
     }
     Ok(())
 }

@@ -60,6 +60,7 @@
 //! (`trigger_table`), so the whole is linear (roughly 30 to 60 µs for 800 chars).
 
 use super::{Kind, Span};
+use crate::search::fold::{alnum, alpha};
 
 /// Appends every identifier found in `text` to `out` (byte ranges on char boundaries; spans may
 /// overlap, the caller merges them).
@@ -337,28 +338,6 @@ impl Text {
             .rev()
             .take(n)
             .take_while(move |w| w.s >= lim && w.s >= line)
-    }
-}
-
-/// `c.is_alphanumeric()`, quick for ASCII and Cyrillic (the bulk of the text).
-fn alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
-        !('\u{0482}'..='\u{0489}').contains(&c)
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
-/// `c.is_alphabetic()`, quick for ASCII and Cyrillic.
-fn alpha(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
-        !('\u{0482}'..='\u{0489}').contains(&c)
-    } else {
-        c.is_alphabetic()
     }
 }
 

@@ -71,13 +71,11 @@ pub fn words(text: &str) -> Vec<&str> {
     while let Some((i, c)) = chars.next() {
         if is_joiner(c) {
             // Inside a word only between word characters (ʼ is also a letter: never a start).
-            let inside = chars
-                .peek()
-                .is_some_and(|&(_, n)| n.is_alphanumeric() || is_joiner(n));
+            let inside = chars.peek().is_some_and(|&(_, n)| alnum(n) || is_joiner(n));
             if start.is_some() && inside {
                 continue;
             }
-        } else if c.is_alphanumeric() || is_combining_mark(c) {
+        } else if alnum(c) || is_combining_mark(c) {
             start.get_or_insert(i);
             continue;
         }
@@ -95,6 +93,29 @@ fn push_word<'a>(out: &mut Vec<&'a str>, word: &'a str) {
     let word = word.trim_end_matches(is_joiner);
     if !word.is_empty() {
         out.push(word);
+    }
+}
+
+/// `c.is_alphanumeric()`, quick for ASCII and Cyrillic (the bulk of the text: the standard
+/// library's table search for non-ASCII letters shows in profiles).
+pub(crate) fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+        !('\u{0482}'..='\u{0489}').contains(&c)
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `c.is_alphabetic()`, quick for ASCII and Cyrillic.
+pub(crate) fn alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+        !('\u{0482}'..='\u{0489}').contains(&c)
+    } else {
+        c.is_alphabetic()
     }
 }
 
