@@ -573,3 +573,9 @@ warn-destroy-copies-recipients = копіі гэтага сховішча ў і�
    *[other] гэтымі ключамі аднаўлення ({ $count })
 }:
 warn-destroy-copies-unknown = копіі гэтага сховішча ў іншых месцах (іншыя флэшкі, рэзервовыя копіі, сінхранізаваныя папкі) па-ранейшаму адкрываюцца яго парольнай фразай і ўсімі ключамі аднаўлення, якія ў яго былі
+
+# statuses of a woman (Belarusian and Russian agree them with the witness; English does not)
+vocab-female-released = вызваленая
+vocab-female-convicted-in-absentia = асуджаная завочна
+vocab-female-missing = зніклая без вестак
+vocab-female-deceased = памерлая

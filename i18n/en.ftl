@@ -500,3 +500,9 @@ warn-destroy-copies-recipients = copies of this vault elsewhere (other sticks, b
    *[other] these { $count } recovery keys
 }:
 warn-destroy-copies-unknown = copies of this vault elsewhere (other sticks, backups, sync folders) still open with its passphrase and with every recovery key it had
+
+# statuses of a woman (Belarusian and Russian agree them with the witness; English does not)
+vocab-female-released = released
+vocab-female-convicted-in-absentia = convicted in absentia
+vocab-female-missing = missing
+vocab-female-deceased = deceased

@@ -569,3 +569,9 @@ warn-destroy-copies-recipients = копии этого хранилища в д�
    *[other] этими ключами восстановления ({ $count })
 }:
 warn-destroy-copies-unknown = копии этого хранилища в других местах (другие флешки, резервные копии, синхронизируемые папки) по-прежнему открываются его парольной фразой и всеми ключами восстановления, которые у него были
+
+# statuses of a woman (Belarusian and Russian agree them with the witness; English does not)
+vocab-female-released = освобождена
+vocab-female-convicted-in-absentia = осуждена заочно
+vocab-female-missing = пропала без вести
+vocab-female-deceased = умерла

@@ -90,7 +90,7 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
         include_narrative: args.include_narrative,
         keep_unlisted_names: args.keep_unlisted_names,
         generated_at: names::now_utc(),
-        vocab_label: super::i18n::vocab_label,
+        vocab_label: super::i18n::vocab_label_agreeing,
         text: super::i18n::text,
     };
     let pseudonym = |r: &Record| vault.pseudonym(r.primary_name());

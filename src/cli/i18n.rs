@@ -185,6 +185,18 @@ pub fn vocab_label(code: &str) -> String {
         .unwrap_or_else(|| code.to_owned())
 }
 
+/// [`vocab_label`] in the form that agrees with the witness (`vocab-female-CODE` where the
+/// language has one).
+pub fn vocab_label_agreeing(code: &str, agreement: crate::export::Agreement) -> String {
+    if agreement == crate::export::Agreement::Feminine {
+        let id = format!("vocab-female-{}", code.replace('_', "-"));
+        if let Some(label) = lookup(lang(), &id, None) {
+            return label;
+        }
+    }
+    vocab_label(code)
+}
+
 /// The clap command with its help texts in the interface language: the about line of the
 /// program and of each command (`help-about`, `help-cmd-NAME`), each argument's help
 /// (`help-arg-ID` for global flags, `help-NAME-ID`), the text after a command's options

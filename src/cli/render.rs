@@ -32,6 +32,21 @@ pub fn code(code: &str) -> String {
     }
 }
 
+/// A status as people read it, agreeing with the witness's sex in Belarusian and Russian.
+pub fn status(record: &crate::record::Record) -> Option<String> {
+    let status = record.witness.status?;
+    Some(if super::i18n::lang() == super::i18n::Lang::En {
+        status.as_str().to_owned()
+    } else {
+        let agreement = if record.witness.sex == Some(crate::record::Sex::Female) {
+            crate::export::Agreement::Feminine
+        } else {
+            crate::export::Agreement::Default
+        };
+        super::i18n::vocab_label_agreeing(status.as_str(), agreement)
+    })
+}
+
 /// One `list` row.
 pub fn table_row(stored: &StoredRecord) -> Vec<String> {
     let record = stored.record();
@@ -43,11 +58,7 @@ pub fn table_row(stored: &StoredRecord) -> Vec<String> {
             .get(..10)
             .unwrap_or(&stored.envelope.updated_at)
             .to_owned(),
-        record
-            .witness
-            .status
-            .map(|s| code(s.as_str()))
-            .unwrap_or_else(|| "-".into()),
+        status(record).unwrap_or_else(|| "-".into()),
         record.primary_name().to_owned(),
         record.title.clone().unwrap_or_default(),
     ]
@@ -234,13 +245,9 @@ pub fn text(stored: &StoredRecord) -> String {
         })
         .collect();
     list(&mut out, 2, &tr!("show-unions"), &unions);
-    let status = w.status.map(|s| match &w.status_as_of {
-        Some(date) => tr!(
-            "show-status-as-of",
-            status = code(s.as_str()),
-            date = date.as_str()
-        ),
-        None => code(s.as_str()),
+    let status = status(r).map(|s| match &w.status_as_of {
+        Some(date) => tr!("show-status-as-of", status = s, date = date.as_str()),
+        None => s,
     });
     field(&mut out, 2, &tr!("show-status"), status.as_deref());
     field(

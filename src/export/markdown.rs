@@ -7,7 +7,7 @@
 
 use super::report::Report;
 use super::summary::Summary;
-use super::{RULE_SET, Settings};
+use super::{Agreement, RULE_SET, Settings};
 
 /// The document header (after the counts are known).
 pub fn header(settings: &Settings, report: &Report) -> Vec<u8> {
@@ -20,7 +20,7 @@ pub fn header(settings: &Settings, report: &Report) -> Vec<u8> {
             "md-purpose",
             &[
                 ("purpose", purpose.to_owned()),
-                ("label", (settings.vocab_label)(purpose)),
+                ("label", (settings.vocab_label)(purpose, Agreement::Default)),
             ],
         ),
         t(
@@ -53,7 +53,7 @@ pub fn header(settings: &Settings, report: &Report) -> Vec<u8> {
 /// The section of one record.
 pub fn section(s: &Summary, settings: &Settings) -> Vec<u8> {
     let t = settings.text;
-    let label = settings.vocab_label;
+    let label = |code: &str| (settings.vocab_label)(code, Agreement::Default);
     let field = |id: &str, value: String| format!("- **{}:** {value}\n", t(id, &[]));
     let mut out = String::new();
     out.push_str(&format!("## {}\n\n", esc(&s.witness.name)));
@@ -84,12 +84,15 @@ pub fn section(s: &Summary, settings: &Settings) -> Vec<u8> {
         out.push_str(&field("md-union", value));
     }
     if let Some(status) = w.status {
+        let agreement = if w.sex == Some("female") {
+            Agreement::Feminine
+        } else {
+            Agreement::Default
+        };
+        let status = (settings.vocab_label)(status, agreement);
         let value = match &w.status_as_of {
-            Some(d) => t(
-                "md-status-as-of",
-                &[("status", label(status)), ("date", esc(d))],
-            ),
-            None => label(status),
+            Some(d) => t("md-status-as-of", &[("status", status), ("date", esc(d))]),
+            None => status,
         };
         out.push_str(&field("md-status", value));
     }

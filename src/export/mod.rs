@@ -45,6 +45,16 @@ impl Format {
     }
 }
 
+/// How a vocabulary label agrees with the witness it describes: Belarusian and Russian put a
+/// status in the feminine for a woman (`вызваленая`, `освобождена`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Agreement {
+    /// The dictionary form (masculine), and every label that does not describe the witness.
+    Default,
+    /// A status of a witness whose `sex` is `female`.
+    Feminine,
+}
+
 /// What the user asked for.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -56,7 +66,7 @@ pub struct Settings {
     pub generated_at: String,
     /// The human label of a vocabulary code (act types, statuses, levels, purposes) for the
     /// Markdown export, in the interface language; JSON and CSV keep the codes.
-    pub vocab_label: fn(&str) -> String,
+    pub vocab_label: fn(&str, Agreement) -> String,
     /// The interface text `id` (with named arguments) for the Markdown export, in the interface
     /// language (the CLI's messages `md-*`).
     pub text: Text,
@@ -272,7 +282,7 @@ fn render(job: &Job<'_>, settings: &Settings) -> Result<Rendered, Leak> {
             &summary,
             &Settings {
                 text: |_, _| String::new(),
-                vocab_label: |_| String::new(),
+                vocab_label: |_, _| String::new(),
                 ..settings.clone()
             },
         ),

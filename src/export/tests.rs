@@ -20,7 +20,7 @@ fn settings(purpose: Purpose, format: Format) -> Settings {
         include_narrative: true,
         keep_unlisted_names: false,
         generated_at: "2026-01-01T00:00:00Z".into(),
-        vocab_label: |code| code.replace('_', " "),
+        vocab_label: |code, _| code.replace('_', " "),
         text: english,
     }
 }

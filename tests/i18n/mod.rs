@@ -476,3 +476,45 @@ fn rejected_records_are_explained_in_the_interface_language() {
         .output();
     out.fails(1, "месяц павінен быць ад 01 да 12");
 }
+
+/// Belarusian and Russian put a woman's status in the feminine: in `list`, `show` and the
+/// Markdown export; English and the JSON codes do not change.
+#[test]
+fn a_womans_status_agrees_with_her() {
+    let env = TestEnv::new();
+    env.init();
+    let ids = env.add(
+        r#"[{"witness": {"names": ["Алена Касцюк"], "sex": "female", "status": "released"},
+             "consent": [{"purpose": "ohchr", "level": "named_full"}]},
+            {"witness": {"names": ["Іван Петрук"], "sex": "male", "status": "released"}}]"#,
+    );
+    let run = |lang: &str, args: &[&str]| {
+        let out = env.with_passphrase(args).env("TVAULT_LANG", lang).output();
+        out.code(0);
+        out.stdout.clone()
+    };
+    let be = run("be", &["list"]);
+    assert!(
+        be.contains("вызваленая") && be.contains("вызвалены "),
+        "{be}"
+    );
+    let ru = run("ru", &["show", &ids[0]]);
+    assert!(ru.contains("освобождена"), "{ru}");
+    assert!(run("ru", &["show", &ids[1]]).contains("освобождён"));
+    assert!(run("en", &["list"]).matches("released").count() == 2);
+    let md = run(
+        "be",
+        &[
+            "export",
+            "--purpose",
+            "ohchr",
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    );
+    assert!(md.contains("вызваленая"), "{md}");
+    let json = run("be", &["show", &ids[0], "--json"]);
+    assert!(json.contains("\"status\":\"released\""), "{json}");
+}
