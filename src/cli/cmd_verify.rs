@@ -33,7 +33,7 @@ pub fn run(global: &GlobalArgs, args: &VerifyArgs, ui: &mut Ui) -> Result<(), Cl
             let line = tr!(
                 "verify-problem",
                 path = p.path.display().to_string(),
-                reason = p.reason.as_str()
+                reason = super::reasons::reason(&p.reason)
             );
             let line = ui.text(&line).into_owned();
             ui.line(&line)?;

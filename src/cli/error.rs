@@ -98,8 +98,12 @@ impl From<Error> for CliError {
                 CliError::failure(tr!("err-locked", path = path(&p))).hint(tr!("hint-locked"))
             }
             Error::Symlink { path: p } => CliError::failure(tr!("err-symlink", path = path(&p))),
-            // The reasons and system messages stay as the core and the OS word them.
-            e @ (Error::Corrupt { .. } | Error::Io { .. }) => CliError::failure(e.to_string()),
+            // The core's reasons in the interface language (cli/reasons.rs); system messages as
+            // the OS words them.
+            Error::Corrupt { path: p, reason } => {
+                CliError::failure(format!("{}: {}", path(&p), super::reasons::reason(&reason)))
+            }
+            e @ Error::Io { .. } => CliError::failure(e.to_string()),
             Error::InvalidRecord(e) => {
                 CliError::failure(tr!("err-invalid-record", reason = record_error(&e)))
             }

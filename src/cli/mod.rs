@@ -22,6 +22,7 @@ mod cmd_verify;
 pub mod error;
 mod guided;
 pub mod i18n;
+mod reasons;
 mod render;
 pub mod ui;
 pub mod unlock;

@@ -363,7 +363,7 @@ pub fn report_problems(ui: &Ui, problems: &[Problem]) -> Result<(), CliError> {
         ui.warn(&tr!(
             "warn-skipped",
             path = p.path.display().to_string(),
-            reason = p.reason.as_str()
+            reason = super::reasons::reason(&p.reason)
         ));
     }
     Err(

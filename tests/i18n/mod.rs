@@ -518,3 +518,49 @@ fn a_womans_status_agrees_with_her() {
     let json = run("be", &["show", &ids[0], "--json"]);
     assert!(json.contains("\"status\":\"released\""), "{json}");
 }
+
+/// What `verify` finds is said in the interface language, the paths and ids as they are.
+#[test]
+fn verify_problems_are_reported_in_belarusian() {
+    let env = TestEnv::new();
+    env.init();
+    let ids = env.add(
+        r#"[{"witness": {"names": ["Алесь Каваль"]}}, {"witness": {"names": ["Ганна Жук"]}}]"#,
+    );
+    let files = env.record_files();
+    std::fs::remove_file(&files[0]).unwrap();
+    std::fs::create_dir_all(env.vault.join("records/zz")).unwrap();
+    std::fs::write(
+        env.vault.join("records/zz/zzplanted0000000000000000.age"),
+        b"x",
+    )
+    .unwrap();
+    let out = env
+        .with_passphrase(&["verify"])
+        .env("TVAULT_LANG", "be")
+        .output();
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("няма ў журнале"), "{}", out.stdout);
+    assert!(out.stdout.contains("(файл выдалены)"), "{}", out.stdout);
+    assert!(
+        ids.iter().any(|id| out.stdout.contains(id.as_str())),
+        "the record id is kept: {}",
+        out.stdout
+    );
+    // English keeps the core's own words; JSON never changes.
+    let en = env.with_passphrase(&["verify"]).output();
+    assert!(
+        en.stdout.contains("not in the journal: planted"),
+        "{}",
+        en.stdout
+    );
+    let json = env
+        .with_passphrase(&["verify", "--json"])
+        .env("TVAULT_LANG", "be")
+        .output();
+    assert!(
+        json.stdout.contains("not in the journal"),
+        "{}",
+        json.stdout
+    );
+}
