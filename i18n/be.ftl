@@ -609,3 +609,12 @@ reason-record = запіс { $a }: { $b }
 reason-index-segment = сегмент індэкса: { $a }
 reason-planted-file = няма ў журнале: падкінуты файл
 reason-unexpected-in-journal = нечаканы элемент у journal/ (падкінуты файл, каталог або сімвалічная спасылка)
+
+# usage errors that clap words in English (cli/mod.rs; English keeps clap's own words)
+err-clap-unknown-argument = нечаканы аргумент '{ $arg }'
+err-clap-unknown-command = невядомая каманда '{ $command }'
+err-clap-invalid-value-of = недапушчальнае значэнне '{ $value }' для '{ $arg }' (магчымыя значэнні: { $valid })
+err-clap-invalid-value = недапушчальнае значэнне '{ $value }' для '{ $arg }'
+err-clap-missing = не пададзены абавязковыя аргументы: { $args }
+err-clap-conflict = аргумент '{ $arg }' нельга ўжываць разам з '{ $other }'
+err-clap-values = няправільная колькасць значэнняў для '{ $arg }'

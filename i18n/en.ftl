@@ -536,3 +536,12 @@ reason-record = record { $a }: { $b }
 reason-index-segment = index segment: { $a }
 reason-planted-file = not in the journal: planted file
 reason-unexpected-in-journal = unexpected entry in journal/ (planted file, directory or symbolic link)
+
+# usage errors that clap words in English (cli/mod.rs; English keeps clap's own words)
+err-clap-unknown-argument = unexpected argument '{ $arg }'
+err-clap-unknown-command = unrecognized subcommand '{ $command }'
+err-clap-invalid-value-of = invalid value '{ $value }' for '{ $arg }' (possible values: { $valid })
+err-clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+err-clap-missing = the following required arguments were not provided: { $args }
+err-clap-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+err-clap-values = wrong number of values for '{ $arg }'

@@ -605,3 +605,12 @@ reason-record = запись { $a }: { $b }
 reason-index-segment = сегмент индекса: { $a }
 reason-planted-file = нет в журнале: подброшенный файл
 reason-unexpected-in-journal = неожиданный элемент в journal/ (подброшенный файл, каталог или символическая ссылка)
+
+# usage errors that clap words in English (cli/mod.rs; English keeps clap's own words)
+err-clap-unknown-argument = неожиданный аргумент '{ $arg }'
+err-clap-unknown-command = неизвестная команда '{ $command }'
+err-clap-invalid-value-of = недопустимое значение '{ $value }' для '{ $arg }' (возможные значения: { $valid })
+err-clap-invalid-value = недопустимое значение '{ $value }' для '{ $arg }'
+err-clap-missing = не указаны обязательные аргументы: { $args }
+err-clap-conflict = аргумент '{ $arg }' нельзя использовать вместе с '{ $other }'
+err-clap-values = неверное количество значений для '{ $arg }'

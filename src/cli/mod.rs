@@ -186,13 +186,80 @@ fn usage_error(e: clap::Error) -> ExitCode {
             message.push(line.trim_start_matches("error:").trim().to_owned());
         }
     }
+    let message = clap_message(&e).unwrap_or_else(|| message.join(" "));
     let ui = Ui::new(false);
-    ui.note(&format!("error: {}", message.join(" ")));
+    ui.note(&format!("error: {message}"));
     match usage {
         Some(usage) => ui.note(&format!("hint: {}", tr!("hint-usage", usage = usage))),
         None => ui.note(&format!("hint: {}", tr!("hint-see-help"))),
     }
     ExitCode::from(error::EXIT_USAGE)
+}
+
+/// The commonest usage errors in the interface language (clap words its own in English, which
+/// English keeps). `None`: say it as clap does.
+fn clap_message(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if i18n::lang() == i18n::Lang::En {
+        return None;
+    }
+    let context = |kind: ContextKind| match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ContextValue::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let arg = || context(ContextKind::InvalidArg).unwrap_or_default();
+    Some(match e.kind() {
+        ErrorKind::UnknownArgument => tr!("err-clap-unknown-argument", arg = arg()),
+        ErrorKind::InvalidSubcommand => tr!(
+            "err-clap-unknown-command",
+            command = context(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::InvalidValue => match context(ContextKind::ValidValue) {
+            Some(valid) => tr!(
+                "err-clap-invalid-value-of",
+                value = context(ContextKind::InvalidValue).unwrap_or_default(),
+                arg = arg(),
+                valid = valid
+            ),
+            None => tr!(
+                "err-clap-invalid-value",
+                value = context(ContextKind::InvalidValue).unwrap_or_default(),
+                arg = arg()
+            ),
+        },
+        ErrorKind::ValueValidation => {
+            let message = tr!(
+                "err-clap-invalid-value",
+                value = context(ContextKind::InvalidValue).unwrap_or_default(),
+                arg = arg()
+            );
+            // The validator's own words (a range such as `10..=22`).
+            match std::error::Error::source(e) {
+                Some(source) => format!("{message}: {source}"),
+                None => message,
+            }
+        }
+        ErrorKind::MissingRequiredArgument => tr!("err-clap-missing", args = arg()),
+        ErrorKind::ArgumentConflict => tr!(
+            "err-clap-conflict",
+            arg = arg(),
+            other = context(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues
+        | ErrorKind::WrongNumberOfValues => tr!("err-clap-values", arg = arg()),
+        _ => return None,
+    })
 }
 
 fn dispatch(cli: Cli, ui: &mut Ui) -> Result<(), CliError> {

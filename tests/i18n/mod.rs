@@ -564,3 +564,39 @@ fn verify_problems_are_reported_in_belarusian() {
         json.stdout
     );
 }
+
+/// Usage errors that clap words itself are said in the interface language too: one `error:`
+/// line, one `hint:` line, exit 2.
+#[test]
+fn usage_errors_are_translated() {
+    let env = TestEnv::new();
+    for (lang, unknown, missing) in [
+        (
+            "be",
+            "невядомая каманда",
+            "не пададзены абавязковыя аргументы",
+        ),
+        (
+            "ru",
+            "неизвестная команда",
+            "не указаны обязательные аргументы",
+        ),
+        (
+            "en",
+            "unrecognized subcommand",
+            "required arguments were not provided",
+        ),
+    ] {
+        let out = env.tvault(["lisst"]).env("TVAULT_LANG", lang).output();
+        out.fails_clap(2, unknown);
+        let out = env.tvault(["export"]).env("TVAULT_LANG", lang).output();
+        out.fails_clap(2, missing);
+        assert_eq!(out.stderr.lines().count(), 2, "{}", out.stderr);
+    }
+    let out = env
+        .tvault(["init", "--work-factor", "5"])
+        .env("TVAULT_LANG", "ru")
+        .output();
+    out.fails_clap(2, "недопустимое значение '5'");
+    assert!(out.stderr.contains("10..=22"), "{}", out.stderr);
+}
