@@ -545,3 +545,6 @@ err-clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
 err-clap-missing = the following required arguments were not provided: { $args }
 err-clap-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
 err-clap-values = wrong number of values for '{ $arg }'
+man-commands = COMMANDS
+man-exit-status = EXIT STATUS
+man-exit-codes = 0 success (including a search with no hits); 1 the operation failed or found a problem; 2 usage error; 130 interrupted.
