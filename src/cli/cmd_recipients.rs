@@ -38,7 +38,7 @@ pub fn run(global: &GlobalArgs, args: &RecipientsArgs, ui: &mut Ui) -> Result<()
             let mut all = current(vault.recipients())?;
             let mut added = 0;
             for recipient in new {
-                if all.iter().any(|r| r.as_str() == recipient.as_str()) {
+                if all.iter().any(|r| same_key(r.as_str(), recipient.as_str())) {
                     ui.note(&tr!(
                         "note-recipient-present",
                         recipient = recipient.as_str()
@@ -58,9 +58,8 @@ pub fn run(global: &GlobalArgs, args: &RecipientsArgs, ui: &mut Ui) -> Result<()
             let (mut vault, passphrase) = unlock::open_keeping_passphrase(global, Access::Write)?;
             let mut all = current(vault.recipients())?;
             for (i, text) in remove.recipients.iter().enumerate() {
-                let text = text.trim();
                 let before = all.len();
-                all.retain(|r| r.as_str() != text);
+                all.retain(|r| !same_key(r.as_str(), text));
                 if all.len() == before {
                     return Err(
                         CliError::failure(tr!("err-not-a-recipient", number = i + 1))
@@ -84,6 +83,20 @@ pub fn run(global: &GlobalArgs, args: &RecipientsArgs, ui: &mut Ui) -> Result<()
     }
 }
 
+/// Whether two recipients are the same key: an SSH key's comment (`user@host`) and the case of
+/// an `age1...` key do not matter.
+fn same_key(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        let s = s.trim();
+        if s.starts_with("ssh-") {
+            s.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+        } else {
+            s.to_ascii_lowercase()
+        }
+    };
+    key(a) == key(b)
+}
+
 /// The vault's recipients, parsed again (they were checked when they were added).
 pub(super) fn current(recipients: &[String]) -> Result<Vec<RecoveryRecipient>, CliError> {
     recipients
@@ -93,4 +106,22 @@ pub(super) fn current(recipients: &[String]) -> Result<Vec<RecoveryRecipient>, C
                 .ok_or_else(|| CliError::failure(tr!("err-config-recipient")))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_key;
+
+    #[test]
+    fn keys_compare_without_comments_or_case() {
+        assert!(same_key(
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGWv org@example",
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGWv"
+        ));
+        assert!(!same_key(
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGWv",
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGWw"
+        ));
+        assert!(same_key("age1abc", " AGE1ABC "));
+    }
 }
