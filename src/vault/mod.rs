@@ -29,6 +29,8 @@ mod versions;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_versions;
 
 use std::collections::HashMap;
 use std::fs;

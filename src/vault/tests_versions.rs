@@ -1,0 +1,155 @@
+//! Crash-safety of edits, deletes, purges and merges: every durable step interrupted in turn
+//! (`store::failpoints`), after which the vault verifies, and the write is either entirely there
+//! or entirely absent.
+
+use std::fs;
+use std::path::Path;
+
+use super::store::failpoints;
+use super::tests::{Fixture, crash_everywhere, records};
+use super::{Access, Edited, Vault};
+
+fn first_id(vault: &Vault) -> String {
+    vault.load().unwrap().records[0].id().to_owned()
+}
+
+fn edited(vault: &Vault) -> crate::record::Record {
+    let mut record = vault.load().unwrap().records[0].record().clone();
+    record.title = Some("edited".to_owned());
+    record
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn edit_is_all_or_nothing_at_every_crash_point() {
+    let steps = crash_everywhere(
+        2,
+        |vault| {
+            let id = first_id(vault);
+            let record = edited(vault);
+            matches!(vault.edit(&id, record), Ok(Edited::Written { version: 2 }))
+        },
+        |fixture, completed| {
+            assert_eq!(fixture.consistent(), 2);
+            let vault = fixture.open(Access::Read);
+            let listing = vault.load().unwrap();
+            let versions: Vec<u64> = listing.records.iter().map(|r| r.envelope.version).collect();
+            assert!(versions.contains(&1));
+            if completed {
+                assert!(versions.contains(&2), "{versions:?}");
+            }
+            // The index agrees with the records whatever happened.
+            let view = vault.index().unwrap();
+            assert_eq!(view.entries.len(), 2);
+            for entry in &view.entries {
+                let stored = listing.find(&entry.id).unwrap();
+                assert_eq!(entry.version, stored.envelope.version);
+            }
+        },
+    );
+    assert!(steps > 6, "only {steps} crash points");
+}
+
+#[test]
+fn delete_and_purge_are_all_or_nothing_at_every_crash_point() {
+    crash_everywhere(
+        2,
+        |vault| {
+            let id = first_id(vault);
+            vault.delete(&id).is_ok()
+        },
+        |fixture, completed| {
+            // Killed after its journal entry, the delete happened; before it, it did not.
+            let count = fixture.consistent();
+            assert!(count == 1 || count == 2);
+            if completed {
+                assert_eq!(count, 1);
+            }
+        },
+    );
+    let steps = crash_everywhere(
+        2,
+        |vault| {
+            let id = first_id(vault);
+            vault.purge(&id).is_ok()
+        },
+        |fixture, completed| {
+            let count = fixture.consistent();
+            assert!(count == 1 || count == 2);
+            if completed {
+                assert_eq!(count, 1);
+            }
+            let mut files = Vec::new();
+            let mut problems = Vec::new();
+            super::verify::walk(
+                &fixture.root().join("records"),
+                2,
+                &mut files,
+                &mut problems,
+            )
+            .unwrap();
+            let files = files.len();
+            assert_eq!(files, count, "a record file was left behind or lost");
+        },
+    );
+    assert!(steps > 6, "only {steps} crash points");
+}
+
+#[test]
+fn merge_is_all_or_nothing_at_every_crash_point() {
+    for n in 0.. {
+        let fixture = Fixture::new(1);
+        let other = fixture.dir.path().join("w");
+        copy_dir(&fixture.root(), &other);
+        // Diverge: an edit of the same record on both copies, and an add on the other.
+        {
+            let mut theirs = Vault::open(
+                &other,
+                super::Unlock::Identities(&fixture.ids),
+                Access::Write,
+            )
+            .unwrap();
+            let id = first_id(&theirs);
+            let mut record = edited(&theirs);
+            record.title = Some("theirs".to_owned());
+            theirs.edit(&id, record).unwrap();
+            theirs.add(records(1, "w")).unwrap();
+        }
+        let mut vault = fixture.open(Access::Write);
+        let id = first_id(&vault);
+        let record = edited(&vault);
+        vault.edit(&id, record).unwrap();
+        failpoints::arm(n);
+        let result = vault.merge(&other, "w");
+        let crashed = failpoints::disarm();
+        drop(vault);
+        let count = fixture.consistent();
+        let vault = fixture.open(Access::Read);
+        let versions = vault.history(&id).unwrap().len();
+        if crashed {
+            assert!(result.is_err());
+            assert!(
+                (count == 1 && versions == 2) || (count == 2 && versions == 3),
+                "partial merge: {count} records, {versions} versions"
+            );
+        } else {
+            let report = result.unwrap();
+            assert_eq!(report.conflicts.len(), 1);
+            assert_eq!((count, versions), (2, 3));
+            assert!(n > 6, "only {n} crash points");
+            return;
+        }
+    }
+}
