@@ -247,6 +247,30 @@ impl Vault {
         Ok(report)
     }
 
+    /// Versions held by more than one file: two copies of the vault that both changed a record
+    /// were synced into one folder. Only the file with the first path counts until `merge`
+    /// (with this vault's own directory) keeps the others as new versions, so each is reported.
+    pub fn forks(&self) -> Vec<super::Problem> {
+        let mut files: std::collections::BTreeMap<(&str, u64), Vec<&str>> =
+            std::collections::BTreeMap::new();
+        for (rel, exp) in self.journal.expected() {
+            if let Some((id, version)) = &exp.record {
+                files.entry((id, *version)).or_default().push(rel);
+            }
+        }
+        files
+            .into_iter()
+            .filter(|(_, paths)| paths.len() > 1)
+            .map(|((id, version), paths)| super::Problem {
+                path: self.layout.root.join(paths[1]),
+                reason: format!(
+                    "record {id} has {} different files for version {version} (copies synced into one folder?): run `tvault merge` with this vault's own directory to keep each as a version",
+                    paths.len()
+                ),
+            })
+            .collect()
+    }
+
     /// The history of record `id`, oldest version first: what each version did and which fields
     /// it changed. Works for deleted records; purged versions are gone from it.
     pub fn history(&self, id: &str) -> Result<Vec<HistoryEntry>> {

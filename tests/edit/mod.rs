@@ -644,3 +644,38 @@ fn no_plaintext_on_disk_after_edits_and_merges() {
         }
     }
 }
+
+/// Copies every file of `from` that `to` lacks (what a two-way sync does).
+fn sync_into(from: &Path, to: &Path) {
+    for dir in ["records", "journal", "index"] {
+        for file in files_under(&from.join(dir)) {
+            let target = to.join(file.strip_prefix(from).unwrap());
+            if !target.exists() {
+                fs::create_dir_all(target.parent().unwrap()).unwrap();
+                fs::copy(&file, &target).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn copies_synced_into_one_folder_are_reported_then_merged_in_place() {
+    let d = diverged();
+    let env = &d.env;
+    sync_into(&d.b, &d.a);
+    // Both copies' edits of `x` are there as two files for version 2: one would be hidden.
+    let out = on(env, &d.a, &["verify"]).output();
+    out.code(1);
+    assert!(out.stdout.contains("tvault merge"), "{}", out.stdout);
+    on(env, &d.a, &["list"]).output().code(1);
+    let out = on(env, &d.a, &["merge", d.a.to_str().unwrap()]).output();
+    out.code(0);
+    assert!(out.stderr.contains("conflict"), "{}", out.stderr);
+    verify_ok(env, &d.a);
+    let titles: Vec<String> = history(env, &d.a, &d.x)
+        .iter()
+        .map(|l| l["action"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(titles, ["created", "edited", "conflict"]);
+    assert_eq!(list(env, &d.a).len(), 4, "every record of both copies");
+}
