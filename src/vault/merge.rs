@@ -310,7 +310,10 @@ impl Vault {
         // of this copy that the other copy re-wrote after a conflict): gone after the commit.
         let dropped: Vec<(String, Vec<u8>)> = ours
             .iter()
-            .filter(|(rel, _)| !state.contains_key(*rel) && !removals.contains(rel))
+            .filter(|(rel, _)| {
+                // Key files are this copy's own: the merge entry puts them back.
+                !rel.starts_with("keys/") && !state.contains_key(*rel) && !removals.contains(rel)
+            })
             .map(|(rel, exp)| (rel.clone(), exp.sha256.clone()))
             .collect();
         // When this copy had nothing the other lacks, its journal simply catches up: no entry

@@ -153,3 +153,33 @@ fn merge_is_all_or_nothing_at_every_crash_point() {
         }
     }
 }
+
+#[test]
+fn merge_keeps_this_copys_key_slots_when_the_other_copy_removed_one() {
+    let fixture = Fixture::new(1);
+    let other = fixture.dir.path().join("w");
+    copy_dir(&fixture.root(), &other);
+    {
+        // The other copy drops its recipients slot (as a `recipients remove` of the last
+        // recovery key would) and adds a record.
+        let pass = age::secrecy::SecretString::from("old passphrase 123".to_owned());
+        let mut theirs =
+            Vault::open(&other, super::Unlock::Passphrase(&pass), Access::Write).unwrap();
+        theirs
+            .commit(
+                "recipients",
+                Vec::new(),
+                vec!["keys/recipients.age".to_owned()],
+            )
+            .unwrap();
+        theirs.add(records(1, "w")).unwrap();
+        assert!(!other.join("keys/recipients.age").exists());
+    }
+    let mut vault = fixture.open(Access::Write);
+    let report = vault.merge(&other, "w").unwrap();
+    assert_eq!(report.records, 1);
+    drop(vault);
+    assert!(fixture.root().join("keys/recipients.age").exists());
+    // Still opens with the recovery identity, and verifies.
+    assert_eq!(fixture.consistent(), 2);
+}
