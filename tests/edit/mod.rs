@@ -679,3 +679,56 @@ fn copies_synced_into_one_folder_are_reported_then_merged_in_place() {
     assert_eq!(titles, ["created", "edited", "conflict"]);
     assert_eq!(list(env, &d.a).len(), 4, "every record of both copies");
 }
+
+#[test]
+fn the_editor_session_uses_a_memory_file_and_removes_it() {
+    let script = Path::new("/usr/bin/script");
+    let shm_is_tmpfs = std::process::Command::new("stat")
+        .args(["-f", "-c", "%T", "/dev/shm"])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "tmpfs");
+    if !script.exists() || !shm_is_tmpfs {
+        return; // needs util-linux `script` for a pseudo-terminal, and a tmpfs /dev/shm
+    }
+    let env = TestEnv::new();
+    let id = with_example(&env);
+    let log = env.root().join("editor.log");
+    let editor = env.write(
+        "editor.sh",
+        format!(
+            "#!/bin/sh\necho \"$1\" > {log}\nstat -c %a \"$1\" >> {log}\n\
+             sed -i 's/\"title\": \".*\"/\"title\": \"edited in the editor\"/' \"$1\"\n",
+            log = log.display()
+        ),
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&editor, fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let command = format!(
+        "{} edit {} --vault {} --passphrase-file {}",
+        env!("CARGO_BIN_EXE_tvault"),
+        &id[..6],
+        env.vault.display(),
+        env.passphrase_file.display()
+    );
+    let mut run = env.command(script);
+    run.args(["-qec", &command, "/dev/null"])
+        .env("EDITOR", &editor)
+        .stdin(std::process::Stdio::null());
+    let out = run.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let logged = fs::read_to_string(&log).unwrap();
+    let mut lines = logged.lines();
+    let file = lines.next().unwrap();
+    assert!(file.starts_with("/dev/shm/"), "{file}");
+    assert_eq!(lines.next(), Some("600"));
+    assert!(!Path::new(file).exists(), "the editor's file is removed");
+    assert_eq!(show(&env, &env.vault, &id)["title"], "edited in the editor");
+    assert_eq!(history(&env, &env.vault, &id).len(), 2);
+}
