@@ -189,7 +189,9 @@ impl Vault {
                 .map(|(v, _)| *v)
                 .max()
                 .unwrap_or(0);
-            let mut next = versions.keys().max().copied().unwrap_or(0).max(our_max);
+            // The other copy's versions from the fork on all follow this copy's last one (their
+            // original files are removed), so the numbers stay contiguous.
+            let mut next = our_max;
             let mut ours_at: BTreeMap<u64, Envelope> = BTreeMap::new();
             for (version, paths) in versions.range(fork..) {
                 for rel in paths.iter().filter(|p| !is_ours(p)) {

@@ -183,3 +183,67 @@ fn merge_keeps_this_copys_key_slots_when_the_other_copy_removed_one() {
     // Still opens with the recovery identity, and verifies.
     assert_eq!(fixture.consistent(), 2);
 }
+
+#[test]
+fn a_longer_chain_on_the_other_copy_follows_this_copys_last_version() {
+    let fixture = Fixture::new(1);
+    let other = fixture.dir.path().join("w");
+    copy_dir(&fixture.root(), &other);
+    let id;
+    {
+        let mut theirs = Vault::open(
+            &other,
+            super::Unlock::Identities(&fixture.ids),
+            Access::Write,
+        )
+        .unwrap();
+        id = first_id(&theirs);
+        for title in ["theirs 2", "theirs 3"] {
+            let mut record = edited(&theirs);
+            record.title = Some(title.to_owned());
+            theirs.edit(&id, record).unwrap();
+        }
+    }
+    let mut vault = fixture.open(Access::Write);
+    let record = edited(&vault);
+    vault.edit(&id, record).unwrap();
+    let report = vault.merge(&other, "w").unwrap();
+    assert_eq!(
+        report.conflicts,
+        vec![(id.clone(), 2, 3), (id.clone(), 2, 4)]
+    );
+    let versions: Vec<(u64, Option<String>)> = vault
+        .history(&id)
+        .unwrap()
+        .iter()
+        .map(|h| (h.version, h.conflict.as_ref().map(|c| c.copy.clone())))
+        .collect();
+    assert_eq!(
+        versions,
+        vec![
+            (1, None),
+            (2, None),
+            (3, Some("w".to_owned())),
+            (4, Some("w".to_owned()))
+        ]
+    );
+    let current = vault.current_version(&id).unwrap();
+    assert_eq!(current.record().title.as_deref(), Some("theirs 3"));
+    assert_eq!(
+        current.envelope.conflict.as_ref().unwrap().original_version,
+        3
+    );
+    drop(vault);
+    fixture.consistent();
+    // Merging back: the other copy ends with the same versions.
+    let mut theirs = Vault::open(
+        &other,
+        super::Unlock::Identities(&fixture.ids),
+        Access::Write,
+    )
+    .unwrap();
+    let back = theirs.merge(&fixture.root(), "v").unwrap();
+    assert!(back.conflicts.is_empty(), "{back:?}");
+    assert_eq!(theirs.history(&id).unwrap().len(), 4);
+    assert!(theirs.verify(true, None).unwrap().problems.is_empty());
+}
