@@ -548,3 +548,82 @@ err-clap-values = wrong number of values for '{ $arg }'
 man-commands = COMMANDS
 man-exit-status = EXIT STATUS
 man-exit-codes = 0 success (including a search with no hits); 1 the operation failed or found a problem; 2 usage error; 130 interrupted.
+## Edits with history, delete, purge, merge (issue 7: edit)
+
+help-show-version = Show version N of the record (versions count from 1; `history` lists them)
+help-cmd-edit = Write a new version of a record from JSON (a complete record, or a partial one applied as a JSON merge patch), or in an editor on a terminal
+help-edit-id = Record id, or an unambiguous prefix of at least 6 characters
+help-edit-from = JSON input: a complete record (replaces the current version; `show --json` output is accepted) or a partial one (a JSON merge patch: given fields replace, null removes); `-` reads stdin [default: an editor, on a terminal]
+help-edit-patch = Apply the input as a JSON merge patch even when it names witness.names
+help-cmd-history = List the versions of a record: when, what (created, edited, deleted, conflict) and which fields changed
+help-history-id = Record id, or an unambiguous prefix of at least 6 characters
+help-cmd-delete = Delete a record: a new version marks it deleted (hidden from list, search and export; its history stays until a purge)
+help-delete-id = Record id, or an unambiguous prefix of at least 6 characters
+help-cmd-purge = Remove every version and attachment of a record for good
+help-purge-id = Record id, or an unambiguous prefix of at least 6 characters
+help-purge-yes = Do not ask for confirmation on a terminal (scripts are never asked)
+help-cmd-merge = Take into this vault what another copy of it has and this one lacks (or, with --import, the records of another vault)
+help-merge-dir = The other vault directory (another copy of this vault, or with --import another vault)
+help-merge-import = DIR is a different vault: re-encrypt its current records into this one under new ids (prints OLD-ID -> NEW-ID lines)
+help-merge-from_identity = With --import: unlock the other vault with this identity file [default: the same credentials as this vault, else a prompt]
+help-merge-from_passphrase_file = With --import: unlock the other vault with the passphrase on the first line of FILE
+col-version = VERSION
+col-time = TIME
+col-action = ACTION
+col-changed = CHANGED
+history-created = created
+history-edited = edited
+history-deleted = deleted
+history-conflict = conflict
+history-conflict-note = from { $copy } (its version { $original }), conflicts with version { $version }
+mark-conflict = conflict
+show-deleted = This version is a deletion: the record is deleted.
+show-conflict = Conflict: this content came from { $copy } (its version { $original }) and conflicts with version { $version }; edit the record to resolve it.
+rec-other-record = names another record than the one being edited
+what-editor = the editor's file
+err-record-deleted = record { $id } was deleted
+hint-record-deleted = `tvault history { $id }` lists its versions; `tvault show { $id } --version N` shows one
+err-version-not-found = record { $id } has no version { $version }
+err-edit-invalid = { $input }: invalid edit: { $reason }
+hint-edit-invalid = nothing was written; fix the input and run the same command again
+err-edit-no-input = no input: pass --from FILE, or --from - to read stdin
+hint-edit-no-input = without --from, edit opens an editor, but only on a terminal
+err-no-memory-dir = no memory-backed place (/dev/shm or a tmpfs $XDG_RUNTIME_DIR) for the editor's file; refusing to write the record in clear to a disk
+hint-no-memory-dir = use `tvault show --json ID` and `tvault edit ID --from -` with a pipe instead
+err-editor-file = cannot use the editor's file in { $path }: { $reason }
+err-editor-failed = the editor failed ({ $reason }); nothing was written
+err-edit-changed = record { $id } was changed by another command while you were editing; nothing was written
+note-edit-unchanged = record { $id }: nothing changed, nothing written
+note-edited = record { $id }: version { $version } written
+note-deleted = record { $id } deleted (version { $version } marks the deletion)
+hint-deleted = its versions remain in the vault: `tvault history { $id }` lists them; `tvault purge { $id }` removes them for good
+confirm-purge = Remove every version and attachment of record { $id } for good?
+note-purge-cancelled = nothing purged
+note-purged = record { $id } purged: { $versions } { $versions ->
+    [one] version
+   *[other] versions
+} and { $attachments } { $attachments ->
+    [one] attachment
+   *[other] attachments
+} removed, their bytes overwritten first
+note-purge-remnants = what may remain: on flash media (USB sticks, SSDs) overwriting is not guaranteed to reach every copy of the bytes, and other copies of this vault and backups still hold the record; the journal keeps only the record's id and file hashes. To make any remnant unreadable, run `tvault rekey` now (records are re-encrypted to a new key), then purge the other copies too.
+err-different-vault = { $path } is a copy of another vault
+hint-different-vault = to take its records into this vault under new ids, use `tvault merge --import`
+err-same-vault = { $path } is a copy of this same vault
+hint-same-vault = use `tvault merge` without --import
+err-merge-source-damaged = { $path } does not verify ({ $count } { $count ->
+    [one] problem
+   *[other] problems
+}); nothing was merged
+hint-merge-source-damaged = run `tvault verify --vault { $path }` for the report; merge only a copy that verifies
+note-merge-up-to-date = this vault already has every record and version of { $path }
+note-merged = merged { $path }: { $records } { $records ->
+    [one] record
+   *[other] records
+} new or changed ({ $entries } journal entries, { $files } files taken)
+note-merge-conflict = conflict: record { $id } was changed on both copies; version { $new } holds the other copy's content and conflicts with version { $version }
+hint-merge-conflicts = compare with `tvault history ID` and `tvault show ID --version N`, then `tvault edit ID` to resolve (an edit that changes nothing resolves it as it is)
+note-imported = imported { $count } { $count ->
+    [one] record
+   *[other] records
+} from { $path } under new ids

@@ -65,6 +65,21 @@ pub enum Error {
     /// More than one record starts with this prefix.
     #[error("id prefix {prefix} matches {count} records")]
     AmbiguousId { prefix: String, count: usize },
+    /// The record was deleted (its current version is a tombstone); its history remains.
+    #[error("record {id} was deleted")]
+    RecordDeleted { id: String },
+    /// The record has no such version (never written, or purged).
+    #[error("record {id} has no version {version}")]
+    VersionNotFound { id: String, version: u64 },
+    /// `merge` was given a copy of another vault (or `merge --import` the same vault).
+    #[error("{} is a copy of another vault", .path.display())]
+    DifferentVault { path: PathBuf },
+    /// `merge --import` was given a copy of this same vault.
+    #[error("{} is a copy of this same vault", .path.display())]
+    SameVault { path: PathBuf },
+    /// The copy to merge does not verify: nothing was taken from it.
+    #[error("{} does not verify ({count} problems); nothing was merged", .path.display())]
+    MergeSourceDamaged { path: PathBuf, count: usize },
     /// An invalid argument to a core operation (work factor, recipient, ...).
     #[error("{0}")]
     Invalid(String),

@@ -2,6 +2,7 @@
 //! (see `common::TestEnv`), checked on exit code, stdout and stderr, plus what it leaves on disk.
 
 mod common;
+mod edit;
 mod export;
 mod i18n;
 mod integrity;

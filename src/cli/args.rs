@@ -80,6 +80,7 @@ pub enum Command {
     /// List every current record
     List(ListArgs),
     /// Show one record (an unambiguous id prefix of 6 or more characters is accepted)
+    #[command(disable_version_flag = true)]
     Show(ShowArgs),
     /// Search the records' metadata (decrypted in memory only); prints matching records, most
     /// recent act first
@@ -111,6 +112,20 @@ pub enum Command {
     Demo(DemoArgs),
     /// Measure add, search, list, export and verify on synthetic vaults (a Markdown report)
     Bench(BenchArgs),
+    /// Write a new version of a record from JSON (a complete record, or a partial one applied as
+    /// a JSON merge patch), or in an editor on a terminal
+    Edit(EditArgs),
+    /// List the versions of a record: when, what (created, edited, deleted, conflict) and which
+    /// fields changed
+    History(HistoryArgs),
+    /// Delete a record: a new version marks it deleted (hidden from list, search and export; its
+    /// history stays until a purge)
+    Delete(DeleteArgs),
+    /// Remove every version and attachment of a record for good
+    Purge(PurgeArgs),
+    /// Take into this vault what another copy of it has and this one lacks (or, with --import,
+    /// the records of another vault)
+    Merge(MergeArgs),
 }
 
 /// Arguments of `init`.
@@ -157,6 +172,74 @@ pub struct ListArgs {}
 pub struct ShowArgs {
     /// Record id, or an unambiguous prefix of at least 6 characters
     pub id: String,
+
+    /// Show version N of the record (versions count from 1; `history` lists them)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub version: Option<u64>,
+}
+
+/// Arguments of `edit`.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Record id, or an unambiguous prefix of at least 6 characters
+    pub id: String,
+
+    /// JSON input: a complete record (replaces the current version; `show --json` output is
+    /// accepted) or a partial one (a JSON merge patch: given fields replace, null removes); `-`
+    /// reads stdin [default: an editor, on a terminal]
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+
+    /// Apply the input as a JSON merge patch even when it names witness.names
+    #[arg(long)]
+    pub patch: bool,
+}
+
+/// Arguments of `history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Record id, or an unambiguous prefix of at least 6 characters
+    pub id: String,
+}
+
+/// Arguments of `delete`.
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Record id, or an unambiguous prefix of at least 6 characters
+    pub id: String,
+}
+
+/// Arguments of `purge`.
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Record id, or an unambiguous prefix of at least 6 characters
+    pub id: String,
+
+    /// Do not ask for confirmation on a terminal (scripts are never asked)
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// Arguments of `merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The other vault directory (another copy of this vault, or with --import another vault)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// DIR is a different vault: re-encrypt its current records into this one under new ids
+    /// (prints OLD-ID -> NEW-ID lines)
+    #[arg(long)]
+    pub import: bool,
+
+    /// With --import: unlock the other vault with this identity file [default: the same
+    /// credentials as this vault, else a prompt]
+    #[arg(long, value_name = "FILE", requires = "import")]
+    pub from_identity: Option<PathBuf>,
+
+    /// With --import: unlock the other vault with the passphrase on the first line of FILE
+    #[arg(long, value_name = "FILE", requires = "import")]
+    pub from_passphrase_file: Option<PathBuf>,
 }
 
 /// Arguments of `search`.

@@ -61,7 +61,7 @@ pub fn run(global: &GlobalArgs, args: &AddArgs, ui: &mut Ui) -> Result<(), CliEr
     Ok(())
 }
 
-fn read_input(path: &Path) -> Result<(Vec<u8>, String), CliError> {
+pub(super) fn read_input(path: &Path) -> Result<(Vec<u8>, String), CliError> {
     let mut input = Vec::new();
     if path == Path::new("-") {
         std::io::stdin()

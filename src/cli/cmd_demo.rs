@@ -356,7 +356,9 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     )?;
     expect(out.code == 0, "new passphrase")?;
 
-    demo.say("10. What a border guard sees: random file names, sizes padded to buckets.")?;
+    edit_and_merge(&mut demo, &base, &v, &k, &prefix)?;
+
+    demo.say("11. What a border guard sees: random file names, sizes padded to buckets.")?;
     let mut files = Vec::new();
     collect_files(&vault, &vault, &mut files);
     files.sort();
@@ -368,7 +370,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
             .line(&format!("... ({} more files)", files.len() - 12))?;
     }
 
-    demo.say("11. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).")?;
+    demo.say("12. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).")?;
     recover_with_stock_age(&mut demo, &vault, &key)?;
 
     keys_and_destroy(&mut demo, &base, &v, &p2, &k)?;
@@ -380,7 +382,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     Ok(())
 }
 
-/// Steps 12 and 13: a second recovery key, the first one locked out by a rekey; an emergency
+/// Steps 13 and 14: a second recovery key, the first one locked out by a rekey; an emergency
 /// destroy of a copy of the vault.
 fn keys_and_destroy(
     demo: &mut Demo<'_>,
@@ -390,7 +392,7 @@ fn keys_and_destroy(
     old_key: &str,
 ) -> Result<(), CliError> {
     demo.say(
-        "12. A new organisation recovery key; the old one leaves. `--rekey` gives the vault a new\n\
+        "13. A new organisation recovery key; the old one leaves. `--rekey` gives the vault a new\n\
          key and re-encrypts every file, so the old key opens nothing, not even an old copy of\n\
          the key slot.",
     )?;
@@ -466,7 +468,7 @@ fn keys_and_destroy(
     expect(out.code == 0, "verify after the rekey")?;
 
     demo.say(
-        "13. Emergency destroy (here of a copy): the key slots go first, then every file; no key\n\
+        "14. Emergency destroy (here of a copy): the key slots go first, then every file; no key\n\
          is needed with --yes, and tvault says plainly what flash media may keep.",
     )?;
     let copy = base.join("copy-of-vault");
@@ -484,6 +486,92 @@ fn keys_and_destroy(
 }
 
 /// Copies a directory tree (the demo's vault, to destroy the copy).
+/// Step 10: an edit and its history, then a copy of the vault carried on a second stick, changed
+/// there, and merged back.
+fn edit_and_merge(
+    demo: &mut Demo<'_>,
+    base: &Path,
+    v: &str,
+    k: &str,
+    prefix: &str,
+) -> Result<(), CliError> {
+    demo.say(
+        "10. Facts change: an edit writes a new version (a JSON merge patch here) and keeps the \
+         old one;\n    a copy carried on a colleague's stick is changed there and merged back.",
+    )?;
+    let patch = r#"{"witness": {"status": "released", "status_as_of": "2025-02"}}"#;
+    let out = demo.run(
+        &format!("edit {prefix} --vault {v} --identity {k} --from - <<< '{patch}'"),
+        &["edit", prefix, "--vault", v, "--identity", k, "--from", "-"],
+        Some(patch),
+        3,
+    )?;
+    expect(out.code == 0, "edit")?;
+    let out = demo.run(
+        &format!("history {prefix} --vault {v} --identity {k}"),
+        &["history", prefix, "--vault", v, "--identity", k],
+        None,
+        5,
+    )?;
+    expect(out.code == 0 && out.stdout.lines().count() == 3, "history")?;
+    let stick = base.join("stick");
+    copy_tree(Path::new(v), &stick)?;
+    let s = stick.display().to_string();
+    demo.ui.line(&format!("$ cp -r {v} {s}"))?;
+    let note = r#"{"tags": ["sentence-served"]}"#;
+    let out = demo.run(
+        &format!("edit {prefix} --vault {s} --identity {k} --from - <<< '{note}'"),
+        &[
+            "edit",
+            prefix,
+            "--vault",
+            &s,
+            "--identity",
+            k,
+            "--from",
+            "-",
+        ],
+        Some(note),
+        3,
+    )?;
+    expect(out.code == 0, "edit on the copy")?;
+    let new = r#"{"witness": {"names": ["Demo Witness On The Stick"]}, "consent": [{"purpose": "internal", "level": "named_full"}]}"#;
+    let out = demo.run(
+        &format!("add --vault {s} --identity {k} --from - <<< '{new}'"),
+        &["add", "--vault", &s, "--identity", k, "--from", "-"],
+        Some(new),
+        3,
+    )?;
+    expect(out.code == 0, "add on the copy")?;
+    let out = demo.run(
+        &format!("merge {s} --vault {v} --identity {k}"),
+        &["merge", &s, "--vault", v, "--identity", k],
+        None,
+        3,
+    )?;
+    expect(out.code == 0, "merge")?;
+    let out = demo.run(
+        &format!("history {prefix} --vault {v} --identity {k}"),
+        &["history", prefix, "--vault", v, "--identity", k],
+        None,
+        5,
+    )?;
+    expect(
+        out.code == 0 && out.stdout.lines().count() == 4,
+        "history after merge",
+    )?;
+    let out = demo.run(
+        &format!("verify --vault {v} --identity {k}"),
+        &["verify", "--vault", v, "--identity", k],
+        None,
+        3,
+    )?;
+    expect(out.code == 0, "verify after merge")?;
+    std::fs::remove_dir_all(&stick).map_err(|e| CliError::failure(format!("demo: {e}")))?;
+    Ok(())
+}
+
+/// Copies a directory tree (the demo's "second stick").
 fn copy_tree(from: &Path, to: &Path) -> Result<(), CliError> {
     let fail = |e: std::io::Error| CliError::failure(format!("demo: {e}"));
     store::create_private_dir(to)?;

@@ -11,7 +11,8 @@ use crate::vault::Access;
 /// Runs `list`.
 pub fn run(global: &GlobalArgs, _args: &ListArgs, ui: &mut Ui) -> Result<(), CliError> {
     let vault = unlock::open(global, Access::Read)?;
-    let listing = vault.list()?;
+    let mut listing = vault.list()?;
+    listing.problems.extend(vault.forks());
     if ui.json {
         for stored in &listing.records {
             ui.line(&render::json(stored).to_string())?;

@@ -67,7 +67,7 @@ pub(super) fn fresh_index(vault: &mut Vault, ui: &Ui) -> Result<IndexView, CliEr
             Ok(fresh) => {
                 view = fresh;
                 if view.rebuilt > 0 || !view.damaged_segments.is_empty() {
-                    vault.save_index(view.entries.clone())?;
+                    vault.save_index(view.entries_to_save())?;
                     ui.note(&tr!("note-index-saved", count = view.rebuilt));
                 }
             }

@@ -113,6 +113,30 @@ impl From<Error> for CliError {
                 CliError::failure(tr!("err-ambiguous-id", prefix = prefix, count = count))
                     .hint(tr!("hint-ambiguous-id"))
             }
+            Error::RecordDeleted { id } => {
+                CliError::failure(tr!("err-record-deleted", id = id.as_str()))
+                    .hint(tr!("hint-record-deleted", id = id))
+            }
+            Error::VersionNotFound { id, version } => CliError::failure(tr!(
+                "err-version-not-found",
+                id = id.as_str(),
+                version = version
+            ))
+            .hint(tr!("hint-record-deleted", id = id)),
+            Error::DifferentVault { path: p } => {
+                CliError::failure(tr!("err-different-vault", path = path(&p)))
+                    .hint(tr!("hint-different-vault"))
+            }
+            Error::SameVault { path: p } => {
+                CliError::failure(tr!("err-same-vault", path = path(&p)))
+                    .hint(tr!("hint-same-vault"))
+            }
+            Error::MergeSourceDamaged { path: p, count } => CliError::failure(tr!(
+                "err-merge-source-damaged",
+                path = path(&p),
+                count = count
+            ))
+            .hint(tr!("hint-merge-source-damaged", path = path(&p))),
             e @ Error::Invalid(_) => CliError::usage(e.to_string()),
             e @ Error::Crypto(_) => CliError::failure(e.to_string()),
         }
@@ -186,6 +210,7 @@ pub fn record_error(e: &RecordError) -> String {
         ErrorKind::Cbor => tr!("rec-cbor"),
         ErrorKind::TrailingBytes => tr!("rec-trailing-bytes"),
         ErrorKind::Schema => tr!("rec-schema"),
+        ErrorKind::OtherRecord => tr!("rec-other-record"),
     };
     out.push_str(&kind);
     out

@@ -5,20 +5,26 @@ pub mod args;
 mod cmd_add;
 mod cmd_bench;
 mod cmd_completions;
+mod cmd_delete;
 mod cmd_demo;
 mod cmd_destroy;
+mod cmd_edit;
 mod cmd_export;
+mod cmd_history;
 mod cmd_info;
 mod cmd_init;
 mod cmd_list;
 mod cmd_man;
+mod cmd_merge;
 mod cmd_passwd;
 mod cmd_recipients;
+mod cmd_purge;
 mod cmd_reindex;
 mod cmd_rekey;
 mod cmd_search;
 mod cmd_show;
 mod cmd_verify;
+mod editor;
 pub mod error;
 mod guided;
 pub mod i18n;
@@ -281,6 +287,11 @@ fn dispatch(cli: Cli, ui: &mut Ui) -> Result<(), CliError> {
         Command::Destroy(args) => cmd_destroy::run(&cli.global, &args, ui),
         Command::Demo(args) => cmd_demo::run(&cli.global, &args, ui),
         Command::Bench(args) => cmd_bench::run(&cli.global, &args, ui),
+        Command::Edit(args) => cmd_edit::run(&cli.global, &args, ui),
+        Command::History(args) => cmd_history::run(&cli.global, &args, ui),
+        Command::Delete(args) => cmd_delete::run(&cli.global, &args, ui),
+        Command::Purge(args) => cmd_purge::run(&cli.global, &args, ui),
+        Command::Merge(args) => cmd_merge::run(&cli.global, &args, ui),
     }
 }
 

@@ -60,8 +60,20 @@ pub fn table_row(stored: &StoredRecord) -> Vec<String> {
             .to_owned(),
         status(record).unwrap_or_else(|| "-".into()),
         record.primary_name().to_owned(),
-        record.title.clone().unwrap_or_default(),
+        conflict_mark(stored.envelope.conflict.is_some(), record.title.as_deref()),
     ]
+}
+
+/// A title, marked when the current version is a conflict copy written by a merge.
+fn conflict_mark(conflict: bool, title: Option<&str>) -> String {
+    let title = title.unwrap_or_default();
+    if conflict {
+        format!("[{}] {title}", tr!("mark-conflict"))
+            .trim_end()
+            .to_owned()
+    } else {
+        title.to_owned()
+    }
 }
 
 /// Column headers of the `search` table.
@@ -89,7 +101,7 @@ pub fn search_row(entry: &IndexEntry) -> Vec<String> {
             .map(|s| code(s.as_str()))
             .unwrap_or_else(|| "-".into()),
         f.name.clone(),
-        f.title.clone(),
+        conflict_mark(entry.conflict.is_some(), Some(&f.title)),
     ]
 }
 
@@ -134,13 +146,39 @@ pub fn entry_json(entry: &IndexEntry) -> Result<Value, CliError> {
     let record = entry
         .record()
         .map_err(|e| CliError::failure(e.to_string()))?;
-    Ok(object(
+    let mut value = object(
         &entry.id,
         &record,
         &entry.created_at,
         &entry.updated_at,
         entry.version,
-    ))
+    );
+    add_markers(&mut value, entry.deleted, entry.conflict.as_ref());
+    Ok(value)
+}
+
+/// Adds `deleted` (a tombstone) and `conflict` (a conflict copy written by a merge) to a
+/// record's JSON object, when they apply.
+fn add_markers(
+    value: &mut Value,
+    deleted: bool,
+    conflict: Option<&crate::vault::envelope::Conflict>,
+) {
+    let Value::Object(object) = value else { return };
+    if deleted {
+        object.insert("deleted".into(), Value::Bool(true));
+    }
+    if let Some(c) = conflict {
+        object.insert(
+            "conflict".into(),
+            serde_json::json!({
+                "version": c.version,
+                "original_version": c.original_version,
+                "copy": c.copy,
+                "head": c.head,
+            }),
+        );
+    }
 }
 
 fn object(id: &str, record: &Record, created_at: &str, updated_at: &str, version: u64) -> Value {
@@ -158,7 +196,9 @@ fn object(id: &str, record: &Record, created_at: &str, updated_at: &str, version
 /// The JSON object of a record: `id`, the schema's fields, `created_at`, `updated_at`.
 pub fn json(stored: &StoredRecord) -> Value {
     let e = &stored.envelope;
-    object(&e.id, &e.record, &e.created_at, &e.updated_at, e.version)
+    let mut value = object(&e.id, &e.record, &e.created_at, &e.updated_at, e.version);
+    add_markers(&mut value, e.deleted, e.conflict.as_ref());
+    value
 }
 
 fn place(place: &Place) -> String {
@@ -211,6 +251,21 @@ pub fn text(stored: &StoredRecord) -> String {
             updated = e.updated_at.as_str()
         )
     );
+    if e.deleted {
+        let _ = writeln!(out, "{}", tr!("show-deleted"));
+    }
+    if let Some(c) = &e.conflict {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                "show-conflict",
+                version = c.version,
+                original = c.original_version,
+                copy = c.copy.as_str()
+            )
+        );
+    }
     field(&mut out, 0, &tr!("show-title"), r.title.as_deref());
     field(&mut out, 0, &tr!("show-language"), r.language.as_deref());
     let w = &r.witness;

@@ -64,6 +64,9 @@ pub enum ErrorKind {
     Cbor,
     #[error("trailing bytes after the CBOR record")]
     TrailingBytes,
+    /// `edit` input whose `id` names another record than the one being edited.
+    #[error("names another record than the one being edited")]
+    OtherRecord,
     /// The value passed validation but did not convert to a `Record`: a bug in the validator,
     /// reported without serde's message (which can contain values).
     #[error("does not match the record schema")]

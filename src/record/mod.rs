@@ -8,6 +8,7 @@
 
 mod date;
 mod error;
+pub mod patch;
 mod validate;
 mod vocab;
 

@@ -216,6 +216,30 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 }
 
+/// Parses input that must hold exactly one JSON object (`edit --from`), strictly: a key given
+/// twice is an error, and errors carry only positions.
+pub(crate) fn parse_object(input: &[u8]) -> Result<Map<String, Value>> {
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    if input.iter().all(|&b| is_json_whitespace(b)) {
+        return Err(RecordError::new("", ErrorKind::EmptyInput));
+    }
+    let StrictValue(value) = serde_json::from_slice(input).map_err(|e| json_error(&e, None))?;
+    match value {
+        Value::Object(map) => Ok(map),
+        _ => Err(RecordError::new(
+            "",
+            ErrorKind::WrongType {
+                expected: "an object",
+            },
+        )),
+    }
+}
+
+/// Validates one record given as a JSON value (paths relative to the record) and converts it.
+pub(crate) fn record_from_value(value: Value) -> Result<Record> {
+    convert(value, "")
+}
+
 /// Validate one record value, then convert it.
 fn convert(mut value: Value, path: &str) -> Result<Record> {
     validate_value(&value, path)?;

@@ -12,8 +12,11 @@ use crate::crypto::padme;
 use crate::error::{Error, Result};
 use crate::record::{Record, SCHEMA_VERSION};
 
-/// Version of the record file envelope.
-pub const RECORD_FORMAT: u64 = 1;
+/// Newest version of the record file envelope this tvault reads. Version 2 adds the optional
+/// `deleted` and `conflict` fields; a file is written as version 1 when it uses neither, so that
+/// an older tvault still reads every ordinary record and refuses (as newer) only tombstones and
+/// conflict copies, which it would otherwise show as ordinary current records.
+pub const RECORD_FORMAT: u64 = 2;
 /// The smallest padded plaintext: every short record looks the same.
 pub const MIN_PADDED: usize = 4096;
 
@@ -36,9 +39,32 @@ pub struct Envelope {
     pub updated_at: String,
     /// The testimony.
     pub record: Record,
+    /// A tombstone: the record was deleted in this version (hidden from list, search and export;
+    /// `record` is the last content, kept for `history` until a purge).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+    /// This version came from another copy of the vault, where the same version number held
+    /// other content (docs/FORMAT.md, "Merging copies").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<Conflict>,
     /// Zero bytes that bring the encoding to a Padmé bucket.
     #[serde(with = "serde_bytes")]
     pub pad: Vec<u8>,
+}
+
+/// Where a conflicting version came from: written by a merge when the same version of the same
+/// record held different content on two copies. Nothing in it is testimony.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The version of this copy that the other copy's content diverged from (the version
+    /// number both copies gave to different content).
+    pub version: u64,
+    /// The version number this content had on the other copy.
+    pub original_version: u64,
+    /// The other copy, as it was named to `tvault merge` (its directory).
+    pub copy: String,
+    /// The other copy's journal head fingerprint when it was merged.
+    pub head: String,
 }
 
 impl std::fmt::Debug for Envelope {
@@ -72,14 +98,30 @@ impl Envelope {
     ) -> Self {
         Envelope {
             format: "tvault-record".to_owned(),
-            format_version: RECORD_FORMAT,
+            format_version: 1,
             schema_version: u64::from(SCHEMA_VERSION),
             id,
             version,
             created_at,
             updated_at,
             record,
+            deleted: false,
+            conflict: None,
             pad: Vec::new(),
+        }
+    }
+
+    /// The next version of this record, cloned from this one (so that fields other modules add
+    /// to the envelope are carried over), written now: no tombstone, no conflict marker.
+    pub fn next_version(&self, record: Record) -> Envelope {
+        Envelope {
+            version: self.version + 1,
+            updated_at: crate::vault::names::now_utc(),
+            record,
+            deleted: false,
+            conflict: None,
+            pad: Vec::new(),
+            ..self.clone()
         }
     }
 
@@ -92,6 +134,12 @@ impl Envelope {
     /// The padded CBOR encoding: its length is always a Padmé bucket of at least [`MIN_PADDED`].
     pub fn to_padded_cbor(mut self) -> Vec<u8> {
         self.pad.clear();
+        // Version 2 only where its fields are used (see [`RECORD_FORMAT`]).
+        self.format_version = if self.deleted || self.conflict.is_some() {
+            2
+        } else {
+            1
+        };
         let unpadded = self.encode().len(); // includes the 1-byte empty pad
         let mut target = padme(unpadded.max(MIN_PADDED));
         loop {

@@ -17,8 +17,10 @@ use crate::crypto::{self, VaultIdentity};
 use crate::error::{Error, Result};
 use crate::record::Record;
 
-/// Version of the index segment format.
-pub const INDEX_FORMAT: u64 = 1;
+/// Newest version of the index segment format this tvault reads. Version 2 adds the optional
+/// `deleted` and `conflict` fields of entries; a segment is written as version 1 when none of its
+/// entries uses them, so that an older tvault rebuilds (and never misreads) only those segments.
+pub const INDEX_FORMAT: u64 = 2;
 
 /// The index entry of one record version. Built for a fast scan: the search keys and the
 /// facets that queries test are plain fields; the record itself (without its narrative) is kept
@@ -45,6 +47,12 @@ pub struct IndexEntry {
     pub keys: String,
     /// What the structured query terms test, and what the tables show.
     pub facets: Facets,
+    /// The record was deleted in this version (a tombstone): never listed, searched or exported.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+    /// This version is a conflict copy written by a merge (see the record envelope).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<crate::vault::envelope::Conflict>,
 }
 
 /// The structured part of an index entry. Vocabulary values are positions in the vocabulary's
@@ -171,9 +179,14 @@ pub fn seal_segments(identity: &VaultIdentity, entries: Vec<IndexEntry>) -> Resu
 
 /// Encrypts entries as one index segment, padded like records.
 pub fn seal(identity: &VaultIdentity, entries: Vec<IndexEntry>) -> Result<Vec<u8>> {
+    let version = if entries.iter().any(|e| e.deleted || e.conflict.is_some()) {
+        INDEX_FORMAT
+    } else {
+        1
+    };
     let mut file = IndexFile {
         format: "tvault-index".to_owned(),
-        format_version: INDEX_FORMAT,
+        format_version: version,
         keys_version: crate::search::fold::FOLD_VERSION,
         entries,
         pad: Vec::new(),

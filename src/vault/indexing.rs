@@ -36,6 +36,17 @@ pub struct IndexView {
     /// Current records whose entries [`Vault::index_where`] left out of `entries` (their file is
     /// still surveyed).
     pub unkept: Vec<Located>,
+    /// The entries of deleted records (tombstones): never in `entries`, kept so that the index
+    /// can be saved whole and `show` can say that a record was deleted.
+    pub deleted: Vec<IndexEntry>,
+}
+
+impl IndexView {
+    /// Every entry to save when the index is rewritten: the current records' and the
+    /// tombstones' (only meaningful for a view that kept every entry).
+    pub fn entries_to_save(&self) -> Vec<IndexEntry> {
+        self.entries.iter().chain(&self.deleted).cloned().collect()
+    }
 }
 
 /// A record version and its file, without its metadata.
@@ -65,6 +76,8 @@ pub(crate) fn entry_for(envelope: &Envelope, path: &str, size: u64) -> IndexEntr
         record: record.to_cbor(),
         keys,
         facets,
+        deleted: envelope.deleted,
+        conflict: envelope.conflict.clone(),
     }
 }
 
@@ -154,7 +167,7 @@ impl Vault {
     }
 
     /// The index segments the journal vouches for.
-    fn segments(&self) -> Vec<String> {
+    pub(super) fn segments(&self) -> Vec<String> {
         // "index0" is the first path after every "index/..." ('0' follows '/').
         self.journal
             .expected()
@@ -214,8 +227,11 @@ impl Vault {
             let result = self.read_segment(&rel).map(|entries| {
                 let mut kept = Vec::new();
                 let mut unkept = Vec::new();
+                let mut deleted = Vec::new();
                 for entry in entries.into_iter().filter(is_current) {
-                    if keep(&entry) {
+                    if entry.deleted {
+                        deleted.push(entry);
+                    } else if keep(&entry) {
                         kept.push(entry);
                     } else {
                         unkept.push(Located {
@@ -225,7 +241,7 @@ impl Vault {
                         });
                     }
                 }
-                (kept, unkept)
+                (kept, unkept, deleted)
             });
             (rel, result)
         });
@@ -233,7 +249,12 @@ impl Vault {
             std::collections::HashSet::with_capacity(current.len());
         for (rel, result) in read {
             match result {
-                Ok((kept, unkept)) => {
+                Ok((kept, unkept, deleted)) => {
+                    for entry in deleted {
+                        if seen.insert(entry.id.clone()) {
+                            view.deleted.push(entry);
+                        }
+                    }
                     for entry in kept {
                         if seen.insert(entry.id.clone()) {
                             view.entries.push(entry);
@@ -265,7 +286,9 @@ impl Vault {
             match result {
                 Ok(entry) => {
                     view.rebuilt += 1;
-                    if keep(&entry) {
+                    if entry.deleted {
+                        view.deleted.push(entry);
+                    } else if keep(&entry) {
                         view.entries.push(entry);
                     } else {
                         view.unkept.push(Located {
@@ -367,7 +390,15 @@ impl Vault {
                 .collect(),
         };
         let entry = match hits.as_slice() {
-            [] => return Err(crate::Error::RecordNotFound { id: prefix }),
+            [] => {
+                let deleted = view.deleted.iter().filter(|e| e.id.starts_with(&prefix));
+                return Err(
+                    match deleted.map(|e| e.id.clone()).collect::<Vec<_>>().as_slice() {
+                        [id] => crate::Error::RecordDeleted { id: id.clone() },
+                        _ => crate::Error::RecordNotFound { id: prefix },
+                    },
+                );
+            }
             [one] => *one,
             more => {
                 return Err(crate::Error::AmbiguousId {
@@ -526,7 +557,7 @@ impl Vault {
             // Never compact away evidence: leave a damaged index for verify to report.
             return Ok(());
         }
-        self.save_index(view.entries)
+        self.save_index(view.entries_to_save())
     }
 }
 
@@ -536,8 +567,11 @@ pub(crate) fn stored_from_entry(
     e: IndexEntry,
 ) -> Result<super::StoredRecord> {
     let record = e.record()?;
+    let mut envelope = Envelope::new(e.id, e.version, e.created_at, e.updated_at, record);
+    envelope.deleted = e.deleted;
+    envelope.conflict = e.conflict;
     Ok(super::StoredRecord {
         file: root.join(&e.path),
-        envelope: Envelope::new(e.id, e.version, e.created_at, e.updated_at, record),
+        envelope,
     })
 }

@@ -22,13 +22,17 @@ pub mod index;
 mod indexing;
 pub mod journal;
 pub mod keyslot;
+mod merge;
 pub mod names;
 mod rekey;
 pub mod store;
 mod verify;
+mod versions;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_versions;
 
 use std::collections::HashMap;
 use std::fs;
@@ -52,8 +56,10 @@ pub fn index_entry(envelope: &Envelope, path: &str, size: u64) -> index::IndexEn
 }
 use journal::{Entry, Journal, Op};
 use keyslot::{VaultConfig, VaultSecrets};
+pub use merge::{Imported, MergeReport};
 use store::VaultLock;
 pub use verify::Report;
+pub use versions::{Edited, HistoryEntry, PurgeReport};
 
 /// Version of the vault layout (the header's `version`).
 pub const VAULT_FORMAT: u64 = 1;
@@ -299,6 +305,21 @@ struct Pending {
     rel: String,
     bytes: Vec<u8>,
     record: Option<(String, u64)>,
+}
+
+/// What a commit writes besides its own files (see [`Vault::commit_plan`]).
+#[derive(Default)]
+struct CommitPlan {
+    /// Journal entries of another copy of this vault, sealed verbatim into the same journal
+    /// file as the new entry (a merge), so that both commit at once.
+    imported: Vec<Entry>,
+    /// Files those entries vouch for, copied with them: path relative to the vault, bytes.
+    carried: Vec<(String, Vec<u8>)>,
+    /// Overwrite each removed file before unlinking it (purge).
+    shred: bool,
+    /// Write no entry of its own: the imported entries are the whole commit (a merge that only
+    /// catches up with the other copy, so that both copies end with the same journal).
+    fast_forward: bool,
 }
 
 /// How many journal files may pile up before a writer compacts them into one (few in the unit
@@ -629,6 +650,18 @@ impl Vault {
     /// the files in `removals` (paths relative to the vault). Killed before the entry, nothing
     /// happened; killed after it, the next writer completes the moves and removals.
     fn commit(&mut self, action: &str, pending: Vec<Pending>, removals: Vec<String>) -> Result<()> {
+        self.commit_plan(action, pending, removals, CommitPlan::default())
+    }
+
+    /// [`Vault::commit`], with the extras of `plan`: another copy's journal entries and their
+    /// files (merge; removals may then name files those entries vouch for), and shredding.
+    fn commit_plan(
+        &mut self,
+        action: &str,
+        pending: Vec<Pending>,
+        removals: Vec<String>,
+        plan: CommitPlan,
+    ) -> Result<()> {
         let staging = self.layout.staging();
         let mut batch = store::Batch::new(&staging);
         let mut ops = Vec::with_capacity(pending.len() + removals.len());
@@ -644,8 +677,35 @@ impl Vault {
             )?;
             ops.push(op);
         }
+        for (rel, bytes) in &plan.carried {
+            batch.stage(
+                staging.join(staged_name(&crypto::sha256(bytes))),
+                self.layout.root.join(rel),
+                bytes,
+            )?;
+        }
+        // With imported entries, the state they lead to (and the heads) count: this copy's
+        // heads come first among the parents, then the other copy's (docs/FORMAT.md, merge).
+        let mut combined = None;
+        let mut parents = self.journal.heads();
+        if !plan.imported.is_empty() {
+            let mut joined = Journal::default();
+            joined.entries = self.journal.entries.clone();
+            for entry in &plan.imported {
+                joined.entries.insert(entry.hash(), entry.clone());
+            }
+            for head in joined.heads() {
+                if !parents.contains(&head) {
+                    parents.push(head);
+                }
+            }
+            combined = Some(joined);
+        }
         // Only files the journal vouches for are removed (and so named in the entry).
-        let expected = self.journal.expected();
+        let expected = match &combined {
+            Some(joined) => joined.expected(),
+            None => self.journal.expected(),
+        };
         let removals: Vec<(String, Vec<u8>)> = removals
             .into_iter()
             .filter_map(|rel| expected.get(&rel).map(|e| (rel, e.sha256.clone())))
@@ -654,14 +714,24 @@ impl Vault {
             ops.push(Op::remove(rel, sha256));
         }
         batch.flush()?;
-        let entry = Entry::new(&self.secrets.mac_key, &self.journal.heads(), action, ops);
-        let sealed = journal::seal(&self.secrets.identity, vec![entry.clone()])?;
+        let entry = Entry::new(&self.secrets.mac_key, &parents, action, ops);
+        let mut sealed_entries = plan.imported.clone();
+        if !plan.fast_forward {
+            sealed_entries.push(entry.clone());
+        }
+        let sealed = journal::seal(&self.secrets.identity, sealed_entries)?;
         let journal_file = self
             .layout
             .journal()
             .join(format!("{}.age", names::new_file_stem()));
         store::write_atomic(&staging, &journal_file, &sealed)?; // the commit point
-        self.journal.insert(entry, journal_file);
+        for imported in plan.imported {
+            self.journal.insert(imported, journal_file.clone());
+        }
+        if !plan.fast_forward {
+            self.journal.insert(entry, journal_file);
+        }
+        self.journal.file_paths.dedup();
         batch.publish()?;
         for (rel, sha256) in &removals {
             // Only the bytes the journal vouched for: a file planted in their place is evidence
@@ -671,7 +741,9 @@ impl Vault {
             let vouched = rel.starts_with("index/")
                 || store::read_regular(&path, size_limit(rel))
                     .is_ok_and(|b| crypto::sha256(&b)[..] == sha256[..]);
-            if vouched {
+            if vouched && plan.shred {
+                versions::shred_remove(&staging, &path)?;
+            } else if vouched {
                 store::crash_point(&path)?;
                 match fs::remove_file(&path) {
                     Ok(()) => {}
@@ -809,7 +881,10 @@ impl Vault {
                 }
             }
         }
-        let mut records: Vec<StoredRecord> = current.into_values().collect();
+        let mut records: Vec<StoredRecord> = current
+            .into_values()
+            .filter(|r| !r.envelope.deleted)
+            .collect();
         records.sort_by(|a, b| {
             (a.envelope.created_at.as_str(), a.id()).cmp(&(b.envelope.created_at.as_str(), b.id()))
         });

@@ -12,7 +12,7 @@ use super::{Access, InitOptions, Unlock, Vault};
 use crate::crypto::{Identities, VaultIdentity};
 use crate::record::{Record, parse_records};
 
-fn records(n: usize, tag: &str) -> Vec<Record> {
+pub(super) fn records(n: usize, tag: &str) -> Vec<Record> {
     let lines: Vec<String> = (0..n)
         .map(|i| {
             format!(r#"{{"witness": {{"names": ["Свідка {tag} {i}"]}}, "narrative": "Тэкст {i}"}}"#)
@@ -21,13 +21,13 @@ fn records(n: usize, tag: &str) -> Vec<Record> {
     parse_records(lines.join("\n").as_bytes()).unwrap()
 }
 
-struct Fixture {
-    dir: tempfile::TempDir,
-    ids: Identities,
+pub(super) struct Fixture {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) ids: Identities,
 }
 
 impl Fixture {
-    fn new(initial: usize) -> Fixture {
+    pub(super) fn new(initial: usize) -> Fixture {
         let key = VaultIdentity::generate();
         let ids = Identities::parse(
             format!(
@@ -53,16 +53,16 @@ impl Fixture {
         Fixture { dir, ids }
     }
 
-    fn root(&self) -> std::path::PathBuf {
+    pub(super) fn root(&self) -> std::path::PathBuf {
         self.dir.path().join("v")
     }
 
-    fn open(&self, access: Access) -> Vault {
+    pub(super) fn open(&self, access: Access) -> Vault {
         Vault::open(&self.root(), Unlock::Identities(&self.ids), access).unwrap()
     }
 
     /// Checks consistency as a reader, then as a writer; returns the number of records.
-    fn consistent(&self) -> usize {
+    pub(super) fn consistent(&self) -> usize {
         let reader = self.open(Access::Read);
         let report = reader.verify(true, None).unwrap();
         assert!(
@@ -99,7 +99,7 @@ impl Fixture {
 
 /// Runs `write` with a crash at step 0, 1, 2, ... until it completes without reaching the crash
 /// point; after each crash checks the vault with `check`. Returns the number of crash points.
-fn crash_everywhere(
+pub(super) fn crash_everywhere(
     initial: usize,
     write: impl Fn(&mut Vault) -> bool,
     check: impl Fn(&Fixture, bool),
