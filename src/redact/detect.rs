@@ -672,8 +672,14 @@ fn phone_context(t: &Text, i: usize) -> bool {
 // E-mail and @handles
 // ---------------------------------------------------------------------------------------------
 
+/// A character of an e-mail address's local part. Apostrophes are valid there (RFC 5322), and a
+/// local part cut at one would leave the name before it behind (`Іван'Сяргей@...`).
 fn is_local(c: char) -> bool {
-    alnum(c) || matches!(c, '.' | '_' | '%' | '+' | '-')
+    alnum(c)
+        || matches!(
+            c,
+            '.' | '_' | '%' | '+' | '-' | '\'' | '\u{2019}' | '\u{02BC}'
+        )
 }
 
 /// End of a domain (two or more labels, an alphabetic or punycode top-level domain) at `j`.
@@ -736,7 +742,7 @@ fn at_signs(t: &Text, out: &mut Vec<Span>) {
         while s > 0 && is_local(t.c[s - 1]) && i - s < 64 {
             s -= 1;
         }
-        while s < i && matches!(t.c[s], '.' | '-' | '+') {
+        while s < i && matches!(t.c[s], '.' | '-' | '+' | '\'' | '\u{2019}' | '\u{02BC}') {
             s += 1;
         }
         if s < i {
