@@ -607,7 +607,7 @@ note-purged = record { $id } purged: { $versions } { $versions ->
    *[other] attachments
 } removed, their bytes overwritten first
 note-purge-remnants = what may remain: on flash media (USB sticks, SSDs) overwriting is not guaranteed to reach every copy of the bytes, and other copies of this vault and backups still hold the record; the journal keeps only the record's id and file hashes. To make any remnant unreadable, run `tvault rekey` now (records are re-encrypted to a new key), then purge the other copies too.
-err-different-vault = { $path } is a copy of another vault
+err-different-vault = { $path } is another vault, or a copy of this one from before a rekey
 hint-different-vault = to take its records into this vault under new ids, use `tvault merge --import`
 err-same-vault = { $path } is a copy of this same vault
 hint-same-vault = use `tvault merge` without --import

@@ -72,7 +72,7 @@ pub enum Error {
     #[error("record {id} has no version {version}")]
     VersionNotFound { id: String, version: u64 },
     /// `merge` was given a copy of another vault (or `merge --import` the same vault).
-    #[error("{} is a copy of another vault", .path.display())]
+    #[error("{} is another vault, or a copy of this one from before a rekey", .path.display())]
     DifferentVault { path: PathBuf },
     /// `merge --import` was given a copy of this same vault.
     #[error("{} is a copy of this same vault", .path.display())]

@@ -375,7 +375,12 @@ impl Vault {
     /// to this vault, under new ids. Deleted records are left out. One journal entry commits
     /// them all.
     pub fn import_from(&mut self, other: &Vault) -> Result<Vec<Imported>> {
-        if other.config.vault_id == self.config.vault_id {
+        // The same vault under the same key is `merge`'s job. The same vault id under another
+        // key is a copy from the other side of a rekey: `merge` cannot read it with this key,
+        // so its records may come in here (those the copies share come in twice, never lost).
+        if other.config.vault_id == self.config.vault_id
+            && other.fingerprint() == self.fingerprint()
+        {
             return Err(Error::SameVault {
                 path: other.layout.root.clone(),
             });

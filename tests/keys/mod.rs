@@ -400,3 +400,36 @@ fn destroy_with_yes_needs_no_key_and_spares_foreign_files() {
         .fails(2, "not a tvault vault");
     assert!(env.vault.join("notes.txt").exists());
 }
+
+/// A copy made before a rekey cannot be merged (its key is gone), and says so; `merge
+/// --import` takes its records under new ids, so nothing on it is lost.
+#[test]
+fn a_copy_from_before_a_rekey_is_imported_not_merged() {
+    let env = TestEnv::new();
+    env.init();
+    env.add(&records_json(0, 2));
+    let copy = env.root().join("copy");
+    copy_dir(&env.vault, &copy);
+    env.tvault(["add", "--from", "-", "--vault"])
+        .arg(&copy)
+        .arg("--passphrase-file")
+        .arg(&env.passphrase_file)
+        .stdin(records_json(10, 1))
+        .output()
+        .ok();
+    env.with_passphrase(&["rekey"]).output().ok();
+    let out = env.with_passphrase(&["merge"]).arg(&copy).output();
+    out.fails(1, "from before a rekey");
+    assert!(out.stderr.contains("--import"), "{}", out.stderr);
+    let out = env
+        .with_passphrase(&["merge", "--import"])
+        .arg(&copy)
+        .output();
+    assert_eq!(
+        out.ok().lines().count(),
+        3,
+        "the copy's three records come in"
+    );
+    assert_eq!(ids_listed(&env, "after import").len(), 5);
+    verify_ok_ctx(&env, "after import");
+}
