@@ -700,3 +700,4 @@ note-imported = імпартавана з { $path } пад новымі ідэн
     [many] запісаў
    *[other] запісаў
 }
+note-no-records = у сховішчы пакуль няма запісаў (`tvault add` дадае)

@@ -627,3 +627,4 @@ note-imported = imported { $count } { $count ->
     [one] record
    *[other] records
 } from { $path } under new ids
+note-no-records = the vault holds no records yet (`tvault add` adds one)

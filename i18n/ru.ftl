@@ -696,3 +696,4 @@ note-imported = импортировано из { $path } под новыми и
     [many] записей
    *[other] записей
 }
+note-no-records = в хранилище пока нет записей (`tvault add` добавляет)

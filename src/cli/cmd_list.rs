@@ -6,6 +6,7 @@ use super::error::CliError;
 use super::render;
 use super::ui::Ui;
 use super::unlock;
+use crate::tr;
 use crate::vault::Access;
 
 /// Runs `list`.
@@ -20,6 +21,9 @@ pub fn run(global: &GlobalArgs, _args: &ListArgs, ui: &mut Ui) -> Result<(), Cli
     } else if !listing.records.is_empty() {
         let rows: Vec<Vec<String>> = listing.records.iter().map(render::table_row).collect();
         ui.table(&render::table_header(), &rows)?;
+    } else if listing.problems.is_empty() {
+        // An empty stdout alone leaves a new user wondering whether the key was right.
+        ui.note(&tr!("note-no-records"));
     }
     render::report_problems(ui, &listing.problems)
 }
