@@ -12,8 +12,13 @@ use crate::crypto::padme;
 use crate::error::{Error, Result};
 use crate::record::{Record, SCHEMA_VERSION};
 
-/// Version of the record file envelope.
-pub const RECORD_FORMAT: u64 = 1;
+/// The newest version of the record file envelope this tvault reads.
+pub const RECORD_FORMAT: u64 = 2;
+/// The envelope version written for records without attachments (readable by every tvault).
+pub const RECORD_FORMAT_PLAIN: u64 = 1;
+/// The envelope version written for records with attachments: an older tvault refuses them
+/// as newer instead of showing a record whose attachments it cannot see.
+pub const RECORD_FORMAT_ATTACHMENTS: u64 = 2;
 /// The smallest padded plaintext: every short record looks the same.
 pub const MIN_PADDED: usize = 4096;
 
@@ -36,6 +41,10 @@ pub struct Envelope {
     pub updated_at: String,
     /// The testimony.
     pub record: Record,
+    /// Files attached to this version (docs/FORMAT.md, "Attachments"); left out when empty, so
+    /// that envelopes written before attachments existed decode, and encode, unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<super::attach::Attachment>,
     /// Zero bytes that bring the encoding to a Padmé bucket.
     #[serde(with = "serde_bytes")]
     pub pad: Vec<u8>,
@@ -72,13 +81,14 @@ impl Envelope {
     ) -> Self {
         Envelope {
             format: "tvault-record".to_owned(),
-            format_version: RECORD_FORMAT,
+            format_version: RECORD_FORMAT_PLAIN,
             schema_version: u64::from(SCHEMA_VERSION),
             id,
             version,
             created_at,
             updated_at,
             record,
+            attachments: Vec::new(),
             pad: Vec::new(),
         }
     }
@@ -91,6 +101,9 @@ impl Envelope {
 
     /// The padded CBOR encoding: its length is always a Padmé bucket of at least [`MIN_PADDED`].
     pub fn to_padded_cbor(mut self) -> Vec<u8> {
+        if !self.attachments.is_empty() {
+            self.format_version = self.format_version.max(RECORD_FORMAT_ATTACHMENTS);
+        }
         self.pad.clear();
         let unpadded = self.encode().len(); // includes the 1-byte empty pad
         let mut target = padme(unpadded.max(MIN_PADDED));

@@ -65,6 +65,14 @@ pub(crate) fn entry_for(envelope: &Envelope, path: &str, size: u64) -> IndexEntr
         record: record.to_cbor(),
         keys,
         facets,
+        attachments: envelope
+            .attachments
+            .iter()
+            .map(|a| index::AttachmentRef {
+                path: a.path.clone(),
+                sha256: a.sha256.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -94,9 +94,30 @@ pub struct Entry {
     pub action: String,
     /// The files it wrote.
     pub ops: Vec<Op>,
+    /// Chain-of-custody events of attachments (intake, extraction, export); left out when empty,
+    /// so that entries written before attachments existed encode (and authenticate) unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custody: Vec<Custody>,
     /// HMAC-SHA-256 under the vault's MAC key of this entry encoded with an empty `mac`.
     #[serde(with = "serde_bytes")]
     pub mac: Vec<u8>,
+}
+
+/// One handling of one attachment, recorded in the journal entry of the command that did it
+/// (docs/FORMAT.md, "Custody events").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Custody {
+    /// `intake`, `extract` or `export`.
+    pub event: String,
+    /// The record the attachment belongs to.
+    pub record: String,
+    /// The attachment file, relative to the vault (`attachments/XX/NAME.age`).
+    pub attachment: String,
+    /// SHA-256 of the original file (not of the ciphertext).
+    #[serde(with = "serde_bytes")]
+    pub sha256: Vec<u8>,
+    /// How the vault was unlocked: `passphrase`, `identity` or `recovery_key`.
+    pub unlock: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -123,6 +144,8 @@ struct Unsigned<'a> {
     time: &'a str,
     action: &'a str,
     ops: &'a [Op],
+    #[serde(skip_serializing_if = "<[Custody]>::is_empty")]
+    custody: &'a [Custody],
     #[serde(with = "serde_bytes")]
     mac: &'a [u8],
 }
@@ -135,6 +158,7 @@ impl<'a> Unsigned<'a> {
             time: &entry.time,
             action: &entry.action,
             ops: &entry.ops,
+            custody: &entry.custody,
             mac: &[],
         }
     }
@@ -179,6 +203,17 @@ impl Entry {
         action: &str,
         ops: Vec<Op>,
     ) -> Self {
+        Self::with_custody(mac_key, parents, action, ops, Vec::new())
+    }
+
+    /// A new signed entry following `parents` that also records custody events.
+    pub fn with_custody(
+        mac_key: &[u8; 32],
+        parents: &[(EntryHash, u64)],
+        action: &str,
+        ops: Vec<Op>,
+        custody: Vec<Custody>,
+    ) -> Self {
         let mut entry = Entry {
             parents: parents
                 .iter()
@@ -188,6 +223,7 @@ impl Entry {
             time: names::now_utc(),
             action: action.to_owned(),
             ops,
+            custody,
             mac: Vec::new(),
         };
         entry.mac = entry_mac(mac_key, &entry);
