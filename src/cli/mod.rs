@@ -3,10 +3,13 @@
 
 pub mod args;
 mod cmd_add;
+mod cmd_attach;
 mod cmd_bench;
+mod cmd_custody;
 mod cmd_completions;
 mod cmd_demo;
 mod cmd_export;
+mod cmd_extract;
 mod cmd_info;
 mod cmd_init;
 mod cmd_list;
@@ -18,6 +21,7 @@ mod cmd_show;
 mod cmd_verify;
 pub mod error;
 mod guided;
+mod progress;
 pub mod i18n;
 mod render;
 pub mod ui;
@@ -207,6 +211,9 @@ fn dispatch(cli: Cli, ui: &mut Ui) -> Result<(), CliError> {
         Command::Man(args) => cmd_man::run(&args, ui),
         Command::Demo(args) => cmd_demo::run(&cli.global, &args, ui),
         Command::Bench(args) => cmd_bench::run(&cli.global, &args, ui),
+        Command::Attach(args) => cmd_attach::run(&cli.global, &args, ui),
+        Command::Extract(args) => cmd_extract::run(&cli.global, &args, ui),
+        Command::Custody(args) => cmd_custody::run(&cli.global, &args, ui),
     }
 }
 
