@@ -119,7 +119,7 @@ impl VaultIdentity {
     /// any size passes through it. Call [`EncryptWriter::finish`] to seal the last chunk.
     pub fn encrypt_writer<W: Write>(&self, output: W) -> Result<EncryptWriter<W>, CryptoError> {
         let encryptor = age::Encryptor::with_recipients(std::iter::once(
-            &self.0.to_public() as &dyn age::Recipient,
+            &self.0.to_public() as &dyn age::Recipient
         ))
         .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
         Ok(EncryptWriter(encryptor.wrap_output(output)?))

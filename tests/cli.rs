@@ -1,6 +1,7 @@
 //! Integration tests of the vault core: the real `tvault` binary in a hermetic environment
 //! (see `common::TestEnv`), checked on exit code, stdout and stderr, plus what it leaves on disk.
 
+mod attachments;
 mod common;
 mod export;
 mod i18n;

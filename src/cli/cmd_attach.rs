@@ -26,7 +26,11 @@ pub fn run(global: &GlobalArgs, args: &AttachArgs, ui: &mut Ui) -> Result<(), Cl
     for index in &indices {
         ui.line(&index.to_string())?;
     }
-    ui.note(&tr!("note-attached", count = indices.len(), id = id.as_str()));
+    ui.note(&tr!(
+        "note-attached",
+        count = indices.len(),
+        id = id.as_str()
+    ));
     if args.shred_original {
         shred_originals(&vault, &id, &indices, &args.paths, ui)?;
     }
@@ -113,11 +117,9 @@ pub(super) fn shred_originals(
     let stored = vault.get(&view, id)?;
     for (position, (index, path)) in indices.iter().zip(paths).enumerate() {
         let position = position + 1;
-        let attachment = stored
-            .envelope
-            .attachments
-            .get(index - 1)
-            .ok_or_else(|| CliError::failure(tr!("err-shred-not-stored", id = id, index = *index)))?;
+        let attachment = stored.envelope.attachments.get(index - 1).ok_or_else(|| {
+            CliError::failure(tr!("err-shred-not-stored", id = id, index = *index))
+        })?;
         // Why verify first: the original is the evidence; it goes only when the vault's copy is
         // proven to give it back bit for bit.
         vault

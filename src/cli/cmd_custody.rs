@@ -64,10 +64,6 @@ pub fn run(global: &GlobalArgs, args: &CustodyArgs, ui: &mut Ui) -> Result<(), C
             .collect();
         ui.table(&header, &rows)?;
     }
-    ui.note(&tr!(
-        "note-custody",
-        count = events.len(),
-        id = id.as_str()
-    ));
+    ui.note(&tr!("note-custody", count = events.len(), id = id.as_str()));
     Ok(())
 }

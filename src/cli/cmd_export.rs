@@ -60,11 +60,11 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
     let view = matching_index(&mut vault, ui, &compiled)?;
     let (hits, mut problems) = select(&vault, &view, &compiled)?;
     // The attachments of the matching records, for the custody events of this export.
-    let attached: std::collections::HashMap<String, Vec<crate::vault::index::AttachmentRef>> =
-        hits.iter()
-            .filter(|e| !e.attachments.is_empty())
-            .map(|e| (e.id.clone(), e.attachments.clone()))
-            .collect();
+    let attached: std::collections::HashMap<String, Vec<crate::vault::index::AttachmentRef>> = hits
+        .iter()
+        .filter(|e| !e.attachments.is_empty())
+        .map(|e| (e.id.clone(), e.attachments.clone()))
+        .collect();
 
     // Decoding the records (and decrypting narratives) is per record: on every core.
     let include_narrative = args.include_narrative;

@@ -527,8 +527,7 @@ impl Vault {
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<Staged> {
         let position = source.position;
-        let meta =
-            fs::metadata(source.path).map_err(|e| source_error(position, e.to_string()))?;
+        let meta = fs::metadata(source.path).map_err(|e| source_error(position, e.to_string()))?;
         if !meta.is_file() {
             return Err(source_error(position, "not a regular file"));
         }
@@ -545,12 +544,10 @@ impl Vault {
         let mut tmp = store::private_temp_in(&staging)?;
         let intake = {
             let mut out = io::BufWriter::with_capacity(PIECE, tmp.as_file_mut());
-            encrypt_stream(&self.secrets.identity, &mut input, &mut out, progress).map_err(
-                |e| {
-                    // A read error is the source's; a write error is the vault's medium.
-                    source_error(position, e.to_string())
-                },
-            )?
+            encrypt_stream(&self.secrets.identity, &mut input, &mut out, progress).map_err(|e| {
+                // A read error is the source's; a write error is the vault's medium.
+                source_error(position, e.to_string())
+            })?
         };
         store::crash_point(tmp.path())?;
         let staged = staging.join(super::staged_name(&intake.file_sha256));
@@ -588,7 +585,12 @@ impl Vault {
     }
 
     /// Commits a new record version with the staged attachments, and intake custody events.
-    fn commit_attached(&mut self, action: &str, envelope: Envelope, staged: Vec<Staged>) -> Result<()> {
+    fn commit_attached(
+        &mut self,
+        action: &str,
+        envelope: Envelope,
+        staged: Vec<Staged>,
+    ) -> Result<()> {
         let ct = self
             .secrets
             .identity
@@ -807,9 +809,9 @@ impl Vault {
             }
         }
         let mut to_check = Vec::new();
-        for (rel, exp) in expected.range::<String, _>(
-            &"attachments/".to_owned()..&"attachments0".to_owned(),
-        ) {
+        for (rel, exp) in
+            expected.range::<String, _>(&"attachments/".to_owned()..&"attachments0".to_owned())
+        {
             let staged = self.layout.staging().join(super::staged_name(&exp.sha256));
             if on_disk.contains(rel) {
                 to_check.push((rel.clone(), root.join(rel), exp.sha256.clone()));
@@ -897,22 +899,55 @@ mod tests {
         assert_eq!(&plain[..len], &original[..]);
         assert!(plain[len..].iter().all(|&b| b == 0));
         let mut out = Vec::new();
-        decrypt_stream(&id, &mut &ct[..], len as u64, &intake.sha256, &mut out, &|_| {}).unwrap();
+        decrypt_stream(
+            &id,
+            &mut &ct[..],
+            len as u64,
+            &intake.sha256,
+            &mut out,
+            &|_| {},
+        )
+        .unwrap();
         assert_eq!(out, original);
         // Any other hash is refused.
-        let err = decrypt_stream(&id, &mut &ct[..], len as u64, &[0; 32], &mut io::sink(), &|_| {})
-            .unwrap_err();
+        let err = decrypt_stream(
+            &id,
+            &mut &ct[..],
+            len as u64,
+            &[0; 32],
+            &mut io::sink(),
+            &|_| {},
+        )
+        .unwrap_err();
         assert!(matches!(err, ReadError::HashMismatch), "{err:?}");
         // Truncated: refused.
         let cut = &ct[..ct.len() - 1];
-        let err = decrypt_stream(&id, &mut &cut[..], len as u64, &intake.sha256, &mut io::sink(), &|_| {})
-            .unwrap_err();
+        let err = decrypt_stream(
+            &id,
+            &mut &cut[..],
+            len as u64,
+            &intake.sha256,
+            &mut io::sink(),
+            &|_| {},
+        )
+        .unwrap_err();
         assert!(matches!(err, ReadError::Damaged(_)), "{err:?}");
     }
 
     #[test]
     fn round_trips_of_every_shape() {
-        for len in [0, 1, 4095, 4096, 4097, 65_536, 65_537, PIECE, PIECE + 3, 3 * PIECE - 1] {
+        for len in [
+            0,
+            1,
+            4095,
+            4096,
+            4097,
+            65_536,
+            65_537,
+            PIECE,
+            PIECE + 3,
+            3 * PIECE - 1,
+        ] {
             round_trip(len);
         }
     }
@@ -933,7 +968,10 @@ mod tests {
         assert_eq!(media_type(b"RIFF\0\0\0\0WAVEfmt "), "audio/wav");
         assert_eq!(media_type(b"\0\0\0\x20ftypisom\0\0"), "video/mp4");
         assert_eq!(media_type(b"\0\0\0\x20ftypM4A \0\0"), "audio/mp4");
-        assert_eq!(media_type(b"OggS\0\x02\0\0\0\0\0\0\0\0OpusHead"), "audio/opus");
+        assert_eq!(
+            media_type(b"OggS\0\x02\0\0\0\0\0\0\0\0OpusHead"),
+            "audio/opus"
+        );
         assert_eq!(media_type(b"ID3\x04\0"), "audio/mpeg");
         assert_eq!(media_type(b"plain text"), "application/octet-stream");
         assert_eq!(media_type(b""), "application/octet-stream");

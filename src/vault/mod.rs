@@ -881,7 +881,8 @@ pub(crate) fn file_matches(path: &Path, rel: &str, sha256: &[u8]) -> bool {
     if rel.starts_with("attachments/") {
         attach::sha256_file(path).is_ok_and(|h| h[..] == sha256[..])
     } else {
-        store::read_regular(path, size_limit(rel)).is_ok_and(|b| crypto::sha256(&b)[..] == sha256[..])
+        store::read_regular(path, size_limit(rel))
+            .is_ok_and(|b| crypto::sha256(&b)[..] == sha256[..])
     }
 }
 

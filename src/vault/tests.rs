@@ -287,3 +287,65 @@ fn index_in_many_segments_reads_whole_and_filtered() {
     assert!(problems.iter().any(|p| p.path == fixture.root().join(gone)));
     assert!(problems.iter().any(|p| p.path == planted));
 }
+
+#[test]
+fn attach_is_all_or_nothing_at_every_crash_point() {
+    let original: Vec<u8> = (0..200_000u32).map(|i| (i % 253) as u8).collect();
+    let source_dir = tempfile::tempdir().unwrap();
+    let source = source_dir.path().join("Свідка запіс.wav");
+    fs::write(&source, &original).unwrap();
+    let steps = crash_everywhere(
+        1,
+        |vault| {
+            let id = vault.load().unwrap().records[0].id().to_owned();
+            let sources = [super::attach::Source {
+                path: &source,
+                position: 1,
+            }];
+            vault.attach(&id, &sources, &|_, _| {}).is_ok()
+        },
+        |fixture, completed| {
+            fixture.consistent();
+            let reader = fixture.open(Access::Read);
+            let listing = reader.load().unwrap();
+            assert_eq!(listing.records.len(), 1);
+            let attachments = &listing.records[0].envelope.attachments;
+            assert!(attachments.len() <= 1, "{attachments:?}");
+            if completed {
+                assert_eq!(attachments.len(), 1);
+            }
+            if let Some(a) = attachments.first() {
+                let mut out = Vec::new();
+                reader.extract_to(a, &mut out, &|_| {}).unwrap();
+                assert_eq!(out, original);
+                let id = listing.records[0].id();
+                assert_eq!(reader.attachment_files(id).unwrap(), vec![a.path.clone()]);
+                assert_eq!(reader.custody(id).len(), 1);
+            }
+            // Nothing but ciphertext anywhere in the vault: not the name, not the content.
+            for file in walk_files(&fixture.root()) {
+                let bytes = fs::read(&file).unwrap();
+                assert!(!contains(&bytes, "Свідка запіс".as_bytes()), "{file:?}");
+                assert!(!contains(&bytes, &original[1000..1064]), "{file:?}");
+            }
+        },
+    );
+    assert!(steps > 8, "only {steps} crash points");
+}
+
+fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
