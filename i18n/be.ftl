@@ -571,3 +571,5 @@ note-custody = { $count ->
 } ланцужка захоўвання для запісу { $id }
 show-attachments = Далучаныя файлы:
 show-attachment-size = { $bytes } байт
+help-bench-attachment_mib = Памер у МіБ сінтэтычнага файла для вымярэння далучаных файлаў (attach і extract у параўнанні з шыфраваннем і расшыфроўкай таго ж файла праграмай `rage`); 0 — прапусціць
+help-bench-rage = Праграма `rage` для параўнання далучаных файлаў [па змаўчанні: `rage` з PATH]

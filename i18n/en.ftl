@@ -496,3 +496,5 @@ note-custody = { $count } custody { $count ->
 } for record { $id }
 show-attachments = Attachments:
 show-attachment-size = { $bytes } bytes
+help-bench-attachment_mib = Size in MiB of the synthetic file for the attachment benchmark (attach and extract against `rage` encrypting and decrypting the same file); 0 skips it
+help-bench-rage = The `rage` binary to compare attachments with [default: `rage` on PATH]

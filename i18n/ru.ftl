@@ -567,3 +567,5 @@ note-custody = { $count ->
 } цепочки хранения для записи { $id }
 show-attachments = Вложения:
 show-attachment-size = { $bytes } байт
+help-bench-attachment_mib = Размер в МиБ синтетического файла для замера вложений (attach и extract в сравнении с шифрованием и расшифровкой того же файла программой `rage`); 0 — пропустить
+help-bench-rage = Программа `rage` для сравнения вложений [по умолчанию: `rage` из PATH]

@@ -353,6 +353,15 @@ pub struct BenchArgs {
     /// Runs of each timed command (the median is reported)
     #[arg(long, value_name = "K", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=50))]
     pub runs: u32,
+
+    /// Size in MiB of the synthetic file for the attachment benchmark (attach and extract
+    /// against `rage` encrypting and decrypting the same file); 0 skips it
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    pub attachment_mib: u64,
+
+    /// The `rage` binary to compare attachments with [default: `rage` on PATH]
+    #[arg(long, value_name = "FILE")]
+    pub rage: Option<PathBuf>,
 }
 
 /// Arguments of `demo`.

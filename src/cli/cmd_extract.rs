@@ -3,7 +3,7 @@
 //! extraction is recorded as a custody event in the journal (so this command takes the write
 //! lock).
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::args::{ExtractArgs, GlobalArgs};
@@ -13,7 +13,7 @@ use super::ui::Ui;
 use super::unlock;
 use crate::tr;
 use crate::vault::Access;
-use crate::vault::attach::{Attachment, ReadError};
+use crate::vault::attach::{Attachment, ReadError, with_early_flush};
 
 /// Runs `extract`.
 pub fn run(global: &GlobalArgs, args: &ExtractArgs, ui: &mut Ui) -> Result<(), CliError> {
@@ -52,11 +52,11 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs, ui: &mut Ui) -> Result<(), C
             .map_err(failed)?;
     } else {
         write_atomic(&args.out, args.force, |file| {
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-            vault
-                .extract_to(attachment, &mut out, &progress)
-                .map_err(failed)?;
-            out.flush().map_err(|e| failed(ReadError::Write(e)))
+            with_early_flush(file, |out| {
+                vault.extract_to(attachment, out, &progress)?;
+                out.flush().map_err(ReadError::Write)
+            })
+            .map_err(failed)
         })?;
     }
     bar.finish();

@@ -220,7 +220,8 @@ fn pool(count: usize) -> (SyncSender<Vec<u8>>, Receiver<Vec<u8>>) {
 
 /// Reads until `buf` holds [`PIECE`] bytes or the input ends.
 fn fill(input: &mut dyn Read, buf: &mut Vec<u8>) -> io::Result<()> {
-    buf.clear();
+    // Only grown, never cleared first: what is there is overwritten, and zeroing a MiB per
+    // piece would cost a pass over the whole file.
     buf.resize(PIECE, 0);
     let mut filled = 0;
     while filled < PIECE {
@@ -471,6 +472,66 @@ pub(crate) fn decrypt_stream(
     })
 }
 
+/// Bytes written between two early flushes.
+const FLUSH_EVERY: u64 = 64 << 20;
+
+/// A writer that has a helper thread flush the file to the device every [`FLUSH_EVERY`] bytes.
+struct EarlyFlush<'a> {
+    inner: io::BufWriter<&'a mut File>,
+    flush: Option<SyncSender<()>>,
+    since: u64,
+}
+
+impl Write for EarlyFlush<'_> {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(data)?;
+        self.since += n as u64;
+        if self.since >= FLUSH_EVERY {
+            self.since = 0;
+            if let Some(flush) = &self.flush {
+                // Never waits: a flush still running covers the new bytes on its next round.
+                let _ = flush.try_send(());
+            }
+        }
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Runs `body` with a buffered writer to `file` while a helper thread flushes the file to the
+/// device every 64 MiB. Why: the kernel keeps gigabytes dirty before writing any back, so the
+/// final flush of a big file (which the commit protocol needs, and `extract` does) would
+/// otherwise start only once everything is encrypted; this way the device writes while the
+/// pipeline encrypts, and the final flush finds little left to do.
+pub fn with_early_flush<T>(
+    file: &mut File,
+    body: impl FnOnce(&mut (dyn Write + Send)) -> T,
+) -> T {
+    let clone = file.try_clone().ok();
+    std::thread::scope(|scope| {
+        let flush = clone.map(|clone| {
+            let (tx, rx) = sync_channel::<()>(1);
+            scope.spawn(move || {
+                for () in rx {
+                    let _ = clone.sync_data();
+                }
+            });
+            tx
+        });
+        let mut writer = EarlyFlush {
+            inner: io::BufWriter::with_capacity(PIECE, file),
+            flush,
+            since: 0,
+        };
+        let result = body(&mut writer);
+        // Close the channel so that the helper thread ends with the scope.
+        drop(writer);
+        result
+    })
+}
+
 /// A file stream-hashed (SHA-256) in bounded memory, refusing symlinks.
 pub(crate) fn sha256_file(path: &Path) -> Result<[u8; 32]> {
     let meta = fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
@@ -542,13 +603,11 @@ impl Vault {
         );
         let staging = self.layout.staging();
         let mut tmp = store::private_temp_in(&staging)?;
-        let intake = {
-            let mut out = io::BufWriter::with_capacity(PIECE, tmp.as_file_mut());
-            encrypt_stream(&self.secrets.identity, &mut input, &mut out, progress).map_err(|e| {
-                // A read error is the source's; a write error is the vault's medium.
-                source_error(position, e.to_string())
-            })?
-        };
+        let intake = with_early_flush(tmp.as_file_mut(), |out| {
+            encrypt_stream(&self.secrets.identity, &mut input, out, progress)
+        })
+        // A read error is the source's; a write error is the vault's medium.
+        .map_err(|e| source_error(position, e.to_string()))?;
         store::crash_point(tmp.path())?;
         let staged = staging.join(super::staged_name(&intake.file_sha256));
         tmp.persist(&staged)

@@ -669,7 +669,10 @@ impl Vault {
         for (rel, sha256) in &removals {
             ops.push(Op::remove(rel, sha256));
         }
-        batch.flush()?;
+        // Nothing staged (removals, custody events): no flush of the whole file system.
+        if !batch.is_empty() {
+            batch.flush()?;
+        }
         let entry = Entry::with_custody(
             &self.secrets.mac_key,
             &self.journal.heads(),

@@ -180,6 +180,12 @@ impl<'a> Batch<'a> {
         self.files.push((staged, target));
     }
 
+    /// Whether the batch has no file (a commit that only removes files or records custody
+    /// events has nothing to flush before its journal entry).
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     /// Flushes every staged file to stable storage (one `syncfs` on Linux: syncing file by file
     /// would make a batch of 10,000 records take minutes on a USB stick).
     pub fn flush(&self) -> Result<()> {
