@@ -571,7 +571,11 @@ fn bench_attachments(
         if rage_available {
             timed_sync();
             let mut c = Command::new(&rage);
-            c.arg("-r").arg(&recipient).arg("-o").arg(&rage_ct).arg(&source);
+            c.arg("-r")
+                .arg(&recipient)
+                .arg("-o")
+                .arg(&rage_ct)
+                .arg(&source);
             let run = measure(&mut c, None)?;
             rage_peak = rage_peak.max(run.peak_kib);
             enc.push(run.wall);
@@ -579,7 +583,12 @@ fn bench_attachments(
             let _ = std::fs::remove_file(&rage_pt);
             timed_sync();
             let mut c = Command::new(&rage);
-            c.arg("-d").arg("-i").arg(id_file).arg("-o").arg(&rage_pt).arg(&rage_ct);
+            c.arg("-d")
+                .arg("-i")
+                .arg(id_file)
+                .arg("-o")
+                .arg(&rage_pt)
+                .arg(&rage_ct);
             let run = measure(&mut c, None)?;
             rage_peak = rage_peak.max(run.peak_kib);
             dec.push(run.wall);
@@ -641,10 +650,23 @@ fn bench_attachments(
     } else {
         (None, None)
     };
-    ui.line(&row("attach (encrypt) / `rage -r`", median(att), att_peak, enc))?;
-    ui.line(&row("extract (decrypt) / `rage -d`", median(ext), ext_peak, dec))?;
+    ui.line(&row(
+        "attach (encrypt) / `rage -r`",
+        median(att),
+        att_peak,
+        enc,
+    ))?;
+    ui.line(&row(
+        "extract (decrypt) / `rage -d`",
+        median(ext),
+        ext_peak,
+        dec,
+    ))?;
     if rage_available {
-        ui.line(&format!("| rage peak memory | | {} MiB | |", rage_peak / 1024))?;
+        ui.line(&format!(
+            "| rage peak memory | | {} MiB | |",
+            rage_peak / 1024
+        ))?;
     }
     for path in [&source, &rage_ct, &rage_pt, &extracted] {
         let _ = std::fs::remove_file(path);

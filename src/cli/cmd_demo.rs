@@ -427,7 +427,10 @@ fn attachments_step(
         None,
         0,
     )?;
-    expect(out.code == 0 && out.stdout.contains(&sha), "show lists the attachment")?;
+    expect(
+        out.code == 0 && out.stdout.contains(&sha),
+        "show lists the attachment",
+    )?;
     for line in out.stdout.lines().filter(|l| l.contains("sha256:")) {
         let line = demo.ui.text(line).into_owned();
         demo.ui.line(&line)?;
@@ -436,7 +439,17 @@ fn attachments_step(
     let o = restored.display().to_string();
     let out = demo.run(
         &format!("extract {prefix} 1 --out {o} --vault {v} --identity {k}"),
-        &["extract", prefix, "1", "--out", &o, "--vault", v, "--identity", k],
+        &[
+            "extract",
+            prefix,
+            "1",
+            "--out",
+            &o,
+            "--vault",
+            v,
+            "--identity",
+            k,
+        ],
         None,
         3,
     )?;
@@ -444,7 +457,10 @@ fn attachments_step(
     let back_sha = crate::vault::journal::hex(&crate::crypto::sha256(&back));
     demo.ui
         .line(&format!("$ sha256sum {o}\n{back_sha}  (the restored file)"))?;
-    expect(out.code == 0 && back == wav, "extract gives back the original")?;
+    expect(
+        out.code == 0 && back == wav,
+        "extract gives back the original",
+    )?;
     let out = demo.run(
         &format!("custody {prefix} --vault {v} --identity {k}"),
         &["custody", prefix, "--vault", v, "--identity", k],

@@ -415,7 +415,6 @@ pub(crate) fn decrypt_stream(
             for mut piece in write_rx {
                 sha.update(&piece);
                 output.write_all(&piece)?;
-                piece.zeroize();
                 piece.clear();
                 let _ = back.send(piece);
             }
@@ -463,6 +462,11 @@ pub(crate) fn decrypt_stream(
         };
         let outcome = run();
         let written = writer.join().expect("the writing thread panicked");
+        // The pool's buffers were overwritten piece after piece; what the last pieces left in
+        // them is cleared here, once, instead of after every piece.
+        while let Ok(mut buf) = free.try_recv() {
+            buf.zeroize();
+        }
         outcome?;
         let digest = written.map_err(ReadError::Write)?;
         if digest[..] != sha256[..] {
@@ -505,10 +509,7 @@ impl Write for EarlyFlush<'_> {
 /// final flush of a big file (which the commit protocol needs, and `extract` does) would
 /// otherwise start only once everything is encrypted; this way the device writes while the
 /// pipeline encrypts, and the final flush finds little left to do.
-pub fn with_early_flush<T>(
-    file: &mut File,
-    body: impl FnOnce(&mut (dyn Write + Send)) -> T,
-) -> T {
+pub fn with_early_flush<T>(file: &mut File, body: impl FnOnce(&mut (dyn Write + Send)) -> T) -> T {
     let clone = file.try_clone().ok();
     std::thread::scope(|scope| {
         let flush = clone.map(|clone| {

@@ -768,6 +768,33 @@ mod tests {
     }
 
     #[test]
+    fn custody_events_are_covered_by_the_mac_and_absent_when_empty() {
+        let event = Custody {
+            event: "extract".into(),
+            record: "id".into(),
+            attachment: "attachments/ab/ab.age".into(),
+            sha256: vec![5; 32],
+            unlock: "passphrase".into(),
+        };
+        let entry = Entry::with_custody(&key(), &[], "extract", vec![], vec![event]);
+        assert!(entry.authentic(&key()));
+        let mut forged = entry.clone();
+        forged.custody[0].sha256 = vec![6; 32];
+        assert!(
+            !forged.authentic(&key()),
+            "changing a custody event breaks the MAC"
+        );
+        let mut dropped = entry.clone();
+        dropped.custody.clear();
+        assert!(!dropped.authentic(&key()), "removing it too");
+        // Without events, the encoding has no `custody` key at all (old entries unchanged).
+        let plain = Entry::new(&key(), &[], "add", vec![]);
+        let bytes = encode(&plain);
+        assert!(!bytes.windows(7).any(|w| w == b"custody"));
+        assert!(encode(&entry).windows(7).any(|w| w == b"custody"));
+    }
+
+    #[test]
     fn fingerprint_changes_with_every_write() {
         let mut journal = Journal::default();
         let a = Entry::new(&key(), &[], "init", vec![]);
