@@ -135,6 +135,12 @@ impl Envelope {
             return Err(Error::corrupt(path, "not a tvault record"));
         }
         Self::check_versions(envelope.format_version, envelope.schema_version, path)?;
+        if !envelope.attachments.is_empty() && envelope.format_version < RECORD_FORMAT_ATTACHMENTS {
+            return Err(Error::corrupt(
+                path,
+                "record lists attachments but has envelope version 1",
+            ));
+        }
         Ok(envelope)
     }
 
