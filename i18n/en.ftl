@@ -21,7 +21,7 @@ help-init-recipients_files = A file of recovery public keys, one per line (# com
 help-init-work_factor = scrypt work factor of the passphrase (log2 N): 18 takes about a second; lower values are only for tests
 help-cmd-add = Add testimonies from a JSON file or stdin, or by a guided prompt on a terminal; prints the new record ids
 help-add-from = JSON input: one record, an array of records, or JSON Lines; `-` reads stdin
-help-add-attach = Attach a file to the record (not yet supported in this version)
+help-add-attach = Attach a file to the new record (repeatable; the input must hold exactly one record): it is streamed into the vault encrypted, its SHA-256 taken on the way in
 help-cmd-list = List every current record
 help-cmd-show = Show one record (an unambiguous id prefix of 6 or more characters is accepted)
 help-show-id = Record id, or an unambiguous prefix of at least 6 characters
@@ -57,7 +57,7 @@ help-cmd-passwd = Change the passphrase without rewriting any record
 help-passwd-new_passphrase_file = Read the new passphrase from the first line of FILE instead of prompting twice
 help-passwd-work_factor = scrypt work factor for the new passphrase [default: keep the current one]
 help-cmd-verify = Check every file against the integrity journal; exit 1 if anything is wrong
-help-verify-deep = Also decrypt and re-validate every record
+help-verify-deep = Also decrypt and re-validate every record, and decrypt every attachment to check its original's SHA-256
 help-verify-expect = The journal head fingerprint written down after an earlier verify: detects a rollback of the whole vault to an earlier state
 help-cmd-info = Describe the vault: id, formats, record count, recipients, passphrase strength, index and journal state (decrypts nothing but the key slot, config, journal and index)
 help-cmd-completions = Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -303,8 +303,6 @@ err-write-output = cannot write output: { $reason }
 
 ## Commands
 
-err-attach-unsupported = attachments (--attach) are not supported by this version of tvault
-hint-attach-unsupported = add the record without --attach; attachments come in a later version
 err-input-invalid = { $input }: invalid record: { $reason }
 hint-input-invalid = nothing was added; fix the record and run the same command again
 err-input-empty = { $input }: no records in the input
@@ -628,3 +626,51 @@ note-imported = imported { $count } { $count ->
    *[other] records
 } from { $path } under new ids
 note-no-records = the vault holds no records yet (`tvault add` adds one)
+# attachments and chain of custody (issue 6)
+help-add-shred_original = After the attached files are stored and checked, overwrite and remove the originals (flash media and journaling file systems may still keep copies)
+help-cmd-attach = Attach files to a record (a new version of it); prints the new attachments' indices, one per line
+help-attach-id = Record id, or an unambiguous prefix of at least 6 characters
+help-attach-paths = The files to attach
+help-attach-shred_original = After the files are stored and checked, overwrite and remove the originals (flash media and journaling file systems may still keep copies)
+help-cmd-extract = Restore an attachment's original exactly, checking its SHA-256 on the way out
+help-extract-id = Record id, or an unambiguous prefix of at least 6 characters
+help-extract-attachment = The attachment: its 1-based index (as `show` lists them) or its file name
+help-extract-out = Write the original to FILE (`-`: standard output, never a terminal); never inside the vault
+help-extract-force = Replace FILE if it exists
+help-cmd-custody = Print the chain of custody of a record's attachments (intake, extractions, exports) as a table, or JSON Lines with --json
+help-custody-id = Record id, or an unambiguous prefix of at least 6 characters
+note-attached = attached { $count } { $count ->
+    [one] file
+   *[other] files
+} to record { $id }
+err-attach-not-file = attachment { $position }: not a regular file
+err-attach-unreadable = attachment { $position }: cannot read it: { $reason }
+err-attach-twice = attachment { $position }: the same file is given twice
+err-attach-one-record = --attach needs exactly one record in the input, not { $count }
+progress-attaching = attaching { $index }/{ $count }
+progress-extracting = extracting attachment { $index }
+err-shred-not-stored = record { $id } has no attachment { $index }; the originals were left in place
+err-shred-verify = record { $id } attachment { $index } does not read back ({ $reason }); the originals were left in place
+err-shred-failed = attachment { $position } is stored, but its original could not be shredded: { $reason }
+warn-shred-copies = the originals were overwritten and removed, but flash media (USB sticks, SSDs) and journaling or copy-on-write file systems may still keep copies of them; only full-disk encryption protects against that
+err-extract-terminal = extract never writes an original to a terminal
+hint-extract-terminal = give --out FILE, or redirect standard output to a file or a program
+err-extract-failed = record { $id } attachment { $index }: { $reason }; no output file was written
+hint-extract-failed = run `tvault verify --deep` to check every attachment
+note-extracted = extracted attachment { $index } of record { $id } (SHA-256 { $sha256 }, checked)
+err-no-such-attachment = record { $id } has no such attachment (it has { $count })
+hint-no-such-attachment = give the attachment's index as `tvault show` lists it
+err-attachment-name-ambiguous = { $count } attachments of record { $id } have that name
+col-event = EVENT
+col-attachment = #
+col-sha256 = SHA-256
+col-unlock = UNLOCKED WITH
+col-name = FILE NAME
+note-custody = { $count } custody { $count ->
+    [one] event
+   *[other] events
+} for record { $id }
+show-attachments = Attachments:
+show-attachment-size = { $bytes } bytes
+help-bench-attachment_mib = Size in MiB of the synthetic file for the attachment benchmark (attach and extract against `rage` encrypting and decrypting the same file); 0 skips it
+help-bench-rage = The `rage` binary to compare attachments with [default: `rage` on PATH]

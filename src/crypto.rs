@@ -114,9 +114,43 @@ impl VaultIdentity {
             })
     }
 
+    /// A writer that encrypts everything written through it to this vault's recipient with
+    /// age's STREAM (64 KiB chunks, each sealed as it fills), in bounded memory: an attachment of
+    /// any size passes through it. Call [`EncryptWriter::finish`] to seal the last chunk.
+    pub fn encrypt_writer<W: Write>(&self, output: W) -> Result<EncryptWriter<W>, CryptoError> {
+        let encryptor = age::Encryptor::with_recipients(std::iter::once(
+            &self.0.to_public() as &dyn age::Recipient
+        ))
+        .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+        Ok(EncryptWriter(encryptor.wrap_output(output)?))
+    }
+
     /// Decrypts a file encrypted to this vault's recipient.
     pub fn decrypt(&self, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
         decrypt_with(&[&self.0], ciphertext)
+    }
+}
+
+/// An age STREAM encryptor writing to `W` (see [`VaultIdentity::encrypt_writer`]).
+pub struct EncryptWriter<W: Write>(age::stream::StreamWriter<W>);
+
+impl<W: Write> EncryptWriter<W> {
+    /// Seals the last chunk and returns the inner writer. Without it the file is truncated
+    /// (and age refuses it).
+    pub fn finish(self) -> io::Result<W> {
+        self.0.finish()
+    }
+}
+
+impl<W: Write> Write for EncryptWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.write_all(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
     }
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests of the vault core: the real `tvault` binary in a hermetic environment
 //! (see `common::TestEnv`), checked on exit code, stdout and stderr, plus what it leaves on disk.
 
+mod attachments;
 mod common;
 mod edit;
 mod export;
@@ -691,12 +692,13 @@ mod add {
     }
 
     #[test]
-    fn attach_is_not_supported_yet() {
+    fn attach_stores_the_file_with_the_record() {
+        // Issue 6 (tests/attachments has the rest): `add --attach` writes the record and its
+        // file in one commit and prints only the new id.
         let env = TestEnv::new();
         env.init();
         let file = env.write("one.json", record("With Attachment"));
         let scan = env.write("scan.pdf", "%PDF-1.4");
-        let before = snapshot(&env.vault);
         let out = env
             .with_passphrase(&[
                 "add",
@@ -706,8 +708,11 @@ mod add {
                 scan.to_str().unwrap(),
             ])
             .output();
-        out.fails(2, "--attach");
-        assert_eq!(snapshot(&env.vault), before);
+        let id = out.ok().trim().to_owned();
+        assert!(is_record_id(&id), "{id:?}");
+        let shown = env.show_json(&id);
+        assert_eq!(shown["attachments"][0]["media_type"], "application/pdf");
+        assert_eq!(shown["attachments"][0]["size"], 8);
     }
 
     #[test]

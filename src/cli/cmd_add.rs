@@ -16,11 +16,7 @@ const MAX_INPUT: u64 = 1 << 30;
 
 /// Runs `add`.
 pub fn run(global: &GlobalArgs, args: &AddArgs, ui: &mut Ui) -> Result<(), CliError> {
-    if !args.attach.is_empty() {
-        return Err(
-            CliError::usage(tr!("err-attach-unsupported")).hint(tr!("hint-attach-unsupported"))
-        );
-    }
+    let sources = super::cmd_attach::sources(&args.attach)?;
     let ids = match &args.from {
         Some(path) => {
             let (input, name) = read_input(path)?;
@@ -38,8 +34,19 @@ pub fn run(global: &GlobalArgs, args: &AddArgs, ui: &mut Ui) -> Result<(), CliEr
                     input = name.as_str()
                 )));
             }
+            if !sources.is_empty() && records.len() != 1 {
+                return Err(CliError::usage(tr!(
+                    "err-attach-one-record",
+                    count = records.len()
+                )));
+            }
             let mut vault = unlock::open(global, Access::Write)?;
-            vault.add(records)?
+            if sources.is_empty() {
+                vault.add(records)?
+            } else {
+                let record = records.into_iter().next().expect("exactly one record");
+                return add_attached(&mut vault, record, &sources, args, ui);
+            }
         }
         None => {
             if !std::io::stdin().is_terminal() {
@@ -51,6 +58,9 @@ pub fn run(global: &GlobalArgs, args: &AddArgs, ui: &mut Ui) -> Result<(), CliEr
                 return Ok(());
             };
             vault.relock(Access::Write)?;
+            if !sources.is_empty() {
+                return add_attached(&mut vault, record, &sources, args, ui);
+            }
             vault.add(vec![record])?
         }
     };
@@ -58,6 +68,31 @@ pub fn run(global: &GlobalArgs, args: &AddArgs, ui: &mut Ui) -> Result<(), CliEr
         ui.line(id)?;
     }
     ui.note(&tr!("note-added", count = ids.len()));
+    Ok(())
+}
+
+/// `add --attach`: one record and its files in one commit; prints the new id.
+fn add_attached(
+    vault: &mut crate::vault::Vault,
+    record: crate::record::Record,
+    sources: &[crate::vault::attach::Source<'_>],
+    args: &AddArgs,
+    ui: &mut Ui,
+) -> Result<(), CliError> {
+    let bars = super::cmd_attach::bars(&args.attach);
+    let (id, attachments) = vault.add_attached(record, sources, &|i, done| bars[i].set(done))?;
+    bars.iter().for_each(super::progress::Progress::finish);
+    ui.line(&id)?;
+    ui.note(&tr!("note-added", count = 1));
+    ui.note(&tr!(
+        "note-attached",
+        count = attachments.len(),
+        id = id.as_str()
+    ));
+    if args.shred_original {
+        let indices: Vec<usize> = (1..=attachments.len()).collect();
+        super::cmd_attach::shred_originals(vault, &id, &indices, &args.attach, ui)?;
+    }
     Ok(())
 }
 

@@ -2,7 +2,8 @@
 //! real binary (fresh processes, unlocked with an identity so scrypt is excluded): add
 //! throughput, the cost of one more `add`, search, list, export and verify times, peak memory of
 //! search, and the time the stock `age` tool takes to decrypt one file holding the same
-//! metadata (the yardstick of the search goal). Prints a Markdown report on stdout.
+//! metadata (the yardstick of the search goal); and attaching and extracting one big file
+//! against `rage` on the same file. Prints a Markdown report on stdout.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -494,5 +495,182 @@ pub fn run(_global: &GlobalArgs, args: &BenchArgs, ui: &mut Ui) -> Result<(), Cl
         let _ = std::fs::remove_dir_all(&vault);
         let _ = std::fs::remove_dir_all(&empty);
     }
+    if args.attachment_mib > 0 {
+        bench_attachments(args, base, &key, &id_file, &tvault, ui)?;
+    }
+    Ok(())
+}
+
+/// Writes `mib` MiB of deterministic, incompressible-looking bytes to `path`.
+fn synthetic_file(path: &Path, mib: u64) -> Result<(), CliError> {
+    let fail = |e: std::io::Error| CliError::failure(format!("bench: {}: {e}", path.display()));
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(fail)?);
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut block = vec![0u8; 1 << 20];
+    for _ in 0..mib {
+        for word in block.chunks_exact_mut(8) {
+            word.copy_from_slice(&rng.next().to_le_bytes());
+        }
+        out.write_all(&block).map_err(fail)?;
+    }
+    out.flush().map_err(fail)
+}
+
+/// Attachments: `tvault attach` and `tvault extract` of one big file against `rage` encrypting
+/// and decrypting the same file to the same kind of recipient, run in alternation so that both
+/// meet the same page cache; throughput from the median wall time, and peak memory.
+fn bench_attachments(
+    args: &BenchArgs,
+    base: &Path,
+    key: &VaultIdentity,
+    id_file: &Path,
+    tvault: &dyn Fn(&Path) -> Command,
+    ui: &mut Ui,
+) -> Result<(), CliError> {
+    let mib = args.attachment_mib;
+    let rage = args.rage.clone().unwrap_or_else(|| PathBuf::from("rage"));
+    let rage_available = Command::new(&rage)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let source = base.join("attachment.bin");
+    synthetic_file(&source, mib)?;
+    let vault = base.join("vault-attachments");
+    if !measure(tvault(&vault).arg("init"), None)?.ok {
+        return Err(CliError::failure("bench: init failed"));
+    }
+    let one = measure(
+        tvault(&vault).args(["add", "--from", "-"]),
+        Some(br#"{"witness": {"names": ["Bench Witness"]}}"#),
+    )?;
+    let id = String::from_utf8_lossy(&one.stdout).trim().to_owned();
+    if !one.ok || id.is_empty() {
+        return Err(CliError::failure("bench: add failed"));
+    }
+    let (rage_ct, rage_pt, extracted) = (
+        base.join("rage.age"),
+        base.join("rage.out"),
+        base.join("extract.out"),
+    );
+    let recipient = key.recipient_string();
+    let (mut enc, mut dec, mut att, mut ext) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut enc_sync, mut dec_sync) = (Vec::new(), Vec::new());
+    let (mut att_peak, mut ext_peak, mut rage_peak) = (0, 0, 0);
+    // Every timed command starts with nothing dirty in the page cache: tvault's commit flushes
+    // the file system (its writes must be durable before the journal entry), and must not pay
+    // for the previous command's writes. `rage` does not flush at all: the time of a `sync`
+    // right after it is reported too, for a durable comparison.
+    let timed_sync = || {
+        let start = Instant::now();
+        rustix::fs::sync();
+        start.elapsed()
+    };
+    for _ in 0..args.runs {
+        if rage_available {
+            timed_sync();
+            let mut c = Command::new(&rage);
+            c.arg("-r")
+                .arg(&recipient)
+                .arg("-o")
+                .arg(&rage_ct)
+                .arg(&source);
+            let run = measure(&mut c, None)?;
+            rage_peak = rage_peak.max(run.peak_kib);
+            enc.push(run.wall);
+            enc_sync.push(run.wall + timed_sync());
+            let _ = std::fs::remove_file(&rage_pt);
+            timed_sync();
+            let mut c = Command::new(&rage);
+            c.arg("-d")
+                .arg("-i")
+                .arg(id_file)
+                .arg("-o")
+                .arg(&rage_pt)
+                .arg(&rage_ct);
+            let run = measure(&mut c, None)?;
+            rage_peak = rage_peak.max(run.peak_kib);
+            dec.push(run.wall);
+            dec_sync.push(run.wall + timed_sync());
+        }
+        timed_sync();
+        let run = measure(tvault(&vault).arg("attach").arg(&id).arg(&source), None)?;
+        if !run.ok {
+            return Err(CliError::failure("bench: attach failed"));
+        }
+        att_peak = att_peak.max(run.peak_kib);
+        att.push(run.wall);
+        timed_sync();
+        let run = measure(
+            tvault(&vault)
+                .args(["extract", &id, "1", "--force", "--out"])
+                .arg(&extracted),
+            None,
+        )?;
+        if !run.ok {
+            return Err(CliError::failure("bench: extract failed"));
+        }
+        ext_peak = ext_peak.max(run.peak_kib);
+        ext.push(run.wall);
+    }
+    let rate = |d: Duration| mib as f64 / d.as_secs_f64();
+    ui.line("")?;
+    ui.line(&format!(
+        "## Attachments: one file of {mib} MiB, medians of {} runs",
+        args.runs
+    ))?;
+    ui.line("")?;
+    ui.line("| measure | tvault (durable) | rage | tvault / rage | rage + sync | tvault / (rage + sync) |")?;
+    ui.line("| --- | --- | --- | --- | --- | --- |")?;
+    let rate_text = |d: Duration| format!("{:.2} s ({:.0} MiB/s)", d.as_secs_f64(), rate(d));
+    let row = |what: &str, ours: Duration, peak: u64, theirs: Option<(Duration, Duration)>| {
+        let ratio = |t: Duration| format!("{:.0}%", 100.0 * rate(ours) / rate(t));
+        let rest = match theirs {
+            Some((plain, synced)) => format!(
+                "{} | {} | {} | {}",
+                rate_text(plain),
+                ratio(plain),
+                rate_text(synced),
+                ratio(synced)
+            ),
+            None => "not installed | - | - | -".to_owned(),
+        };
+        format!(
+            "| {what} | {}, peak {} MiB | {rest} |",
+            rate_text(ours),
+            peak / 1024
+        )
+    };
+    let (enc, dec) = if rage_available {
+        (
+            Some((median(enc), median(enc_sync))),
+            Some((median(dec), median(dec_sync))),
+        )
+    } else {
+        (None, None)
+    };
+    ui.line(&row(
+        "attach (encrypt) / `rage -r`",
+        median(att),
+        att_peak,
+        enc,
+    ))?;
+    ui.line(&row(
+        "extract (decrypt) / `rage -d`",
+        median(ext),
+        ext_peak,
+        dec,
+    ))?;
+    if rage_available {
+        ui.line(&format!(
+            "| rage peak memory | | {} MiB | |",
+            rage_peak / 1024
+        ))?;
+    }
+    for path in [&source, &rage_ct, &rage_pt, &extracted] {
+        let _ = std::fs::remove_file(path);
+    }
+    let _ = std::fs::remove_dir_all(&vault);
     Ok(())
 }

@@ -373,6 +373,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     demo.say("12. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).")?;
     recover_with_stock_age(&mut demo, &vault, &key)?;
 
+    attachments_step(&mut demo, &base, &prefix, &v, &k)?;
     keys_and_destroy(&mut demo, &base, &v, &p2, &k)?;
 
     match &args.keep {
@@ -382,7 +383,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     Ok(())
 }
 
-/// Steps 13 and 14: a second recovery key, the first one locked out by a rekey; an emergency
+/// Steps 14 and 15: a second recovery key, the first one locked out by a rekey; an emergency
 /// destroy of a copy of the vault.
 fn keys_and_destroy(
     demo: &mut Demo<'_>,
@@ -392,7 +393,7 @@ fn keys_and_destroy(
     old_key: &str,
 ) -> Result<(), CliError> {
     demo.say(
-        "13. A new organisation recovery key; the old one leaves. `--rekey` gives the vault a new\n\
+        "14. A new organisation recovery key; the old one leaves. `--rekey` gives the vault a new\n\
          key and re-encrypts every file, so the old key opens nothing, not even an old copy of\n\
          the key slot.",
     )?;
@@ -468,7 +469,7 @@ fn keys_and_destroy(
     expect(out.code == 0, "verify after the rekey")?;
 
     demo.say(
-        "14. Emergency destroy (here of a copy): the key slots go first, then every file; no key\n\
+        "15. Emergency destroy (here of a copy): the key slots go first, then every file; no key\n\
          is needed with --yes, and tvault says plainly what flash media may keep.",
     )?;
     let copy = base.join("copy-of-vault");
@@ -584,6 +585,99 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), CliError> {
             std::fs::copy(entry.path(), &target).map_err(fail)?;
         }
     }
+    Ok(())
+}
+
+/// A fictional voice recording (a WAV file of a quiet tone) goes in with its SHA-256 taken at
+/// intake, comes back out bit for bit, and every handling is in the custody log.
+fn attachments_step(
+    demo: &mut Demo<'_>,
+    base: &Path,
+    prefix: &str,
+    v: &str,
+    k: &str,
+) -> Result<(), CliError> {
+    demo.say(
+        "13. Attach a (fictional) voice recording: streamed into the vault encrypted, its SHA-256\n\
+         taken on the way in; its file name is kept only inside the encrypted record. Extract it\n\
+         again (the hash is checked on the way out), and print the chain of custody.",
+    )?;
+    let recording = base.join("interview-2024-03-02.wav");
+    let samples = 8000 * 12; // 12 s of 8 kHz, 8-bit mono
+    let mut wav = Vec::with_capacity(44 + samples);
+    wav.extend_from_slice(b"RIFF");
+    wav.extend_from_slice(&(36 + samples as u32).to_le_bytes());
+    wav.extend_from_slice(b"WAVEfmt ");
+    wav.extend_from_slice(&[16, 0, 0, 0, 1, 0, 1, 0]);
+    wav.extend_from_slice(&8000u32.to_le_bytes());
+    wav.extend_from_slice(&8000u32.to_le_bytes());
+    wav.extend_from_slice(&[1, 0, 8, 0]);
+    wav.extend_from_slice(b"data");
+    wav.extend_from_slice(&(samples as u32).to_le_bytes());
+    wav.extend((0..samples).map(|i| (128.0 + 20.0 * (i as f64 * 0.2).sin()) as u8));
+    std::fs::write(&recording, &wav).map_err(|e| CliError::failure(format!("demo: {e}")))?;
+    let sha = crate::vault::journal::hex(&crate::crypto::sha256(&wav));
+    demo.ui.line(&format!(
+        "$ sha256sum {}\n{sha}  (the original)",
+        recording.display()
+    ))?;
+    let r = recording.display().to_string();
+    let out = demo.run(
+        &format!("attach {prefix} {r} --vault {v} --identity {k}"),
+        &["attach", prefix, &r, "--vault", v, "--identity", k],
+        None,
+        3,
+    )?;
+    expect(out.code == 0 && out.stdout.trim() == "1", "attach")?;
+    let out = demo.run(
+        &format!("show {prefix} --vault {v} --identity {k}   # (last lines)"),
+        &["show", prefix, "--vault", v, "--identity", k],
+        None,
+        0,
+    )?;
+    expect(
+        out.code == 0 && out.stdout.contains(&sha),
+        "show lists the attachment",
+    )?;
+    for line in out.stdout.lines().filter(|l| l.contains("sha256:")) {
+        let line = demo.ui.text(line).into_owned();
+        demo.ui.line(&line)?;
+    }
+    let restored = base.join("restored.wav");
+    let o = restored.display().to_string();
+    let out = demo.run(
+        &format!("extract {prefix} 1 --out {o} --vault {v} --identity {k}"),
+        &[
+            "extract",
+            prefix,
+            "1",
+            "--out",
+            &o,
+            "--vault",
+            v,
+            "--identity",
+            k,
+        ],
+        None,
+        3,
+    )?;
+    let back = std::fs::read(&restored).unwrap_or_default();
+    let back_sha = crate::vault::journal::hex(&crate::crypto::sha256(&back));
+    demo.ui
+        .line(&format!("$ sha256sum {o}\n{back_sha}  (the restored file)"))?;
+    expect(
+        out.code == 0 && back == wav,
+        "extract gives back the original",
+    )?;
+    let out = demo.run(
+        &format!("custody {prefix} --vault {v} --identity {k}"),
+        &["custody", prefix, "--vault", v, "--identity", k],
+        None,
+        6,
+    )?;
+    expect(out.code == 0 && out.stdout.lines().count() == 3, "custody")?;
+    let _ = std::fs::remove_file(&restored);
+    let _ = std::fs::remove_file(&recording);
     Ok(())
 }
 

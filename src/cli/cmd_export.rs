@@ -59,6 +59,12 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
     }
     let view = matching_index(&mut vault, ui, &compiled)?;
     let (hits, mut problems) = select(&vault, &view, &compiled)?;
+    // The attachments of the matching records, for the custody events of this export.
+    let attached: std::collections::HashMap<String, Vec<crate::vault::index::AttachmentRef>> = hits
+        .iter()
+        .filter(|e| !e.attachments.is_empty())
+        .map(|e| (e.id.clone(), e.attachments.clone()))
+        .collect();
 
     // Decoding the records (and decrypting narratives) is per record: on every core.
     let include_narrative = args.include_narrative;
@@ -113,6 +119,28 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
     }
     if let Some(path) = &report_path {
         write_file(path, &output.report.to_json(), args.force)?;
+    }
+    // Chain of custody: every attachment of an exported (not withheld) record is recorded as
+    // included in this export, in a journal entry of its own (hence the write lock).
+    let unlock_method = vault.unlock_method().as_str();
+    let events: Vec<crate::vault::journal::Custody> = records
+        .iter()
+        .filter(|(_, record)| export::decide(record, purpose).is_ok())
+        .filter_map(|(id, _)| attached.get(id).map(|refs| (id, refs)))
+        .flat_map(|(id, refs)| {
+            refs.iter().map(move |a| crate::vault::journal::Custody {
+                event: "export".into(),
+                record: id.clone(),
+                attachment: a.path.clone(),
+                sha256: a.sha256.clone(),
+                unlock: unlock_method.into(),
+            })
+        })
+        .collect();
+    if !events.is_empty() {
+        drop(inputs);
+        vault.relock(Access::Write)?;
+        vault.record_custody("export", events)?;
     }
     let report = &output.report;
     ui.note(&tr!(
@@ -180,7 +208,7 @@ fn destination(
 
 /// Refuses an output inside the vault directory: plaintext must never land on the vault's
 /// medium next to the ciphertext (and verify would report it as planted).
-fn refuse_inside_vault(path: &Path, root: &Path) -> Result<(), CliError> {
+pub(super) fn refuse_inside_vault(path: &Path, root: &Path) -> Result<(), CliError> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -3,13 +3,16 @@
 
 pub mod args;
 mod cmd_add;
+mod cmd_attach;
 mod cmd_bench;
 mod cmd_completions;
+mod cmd_custody;
 mod cmd_delete;
 mod cmd_demo;
 mod cmd_destroy;
 mod cmd_edit;
 mod cmd_export;
+mod cmd_extract;
 mod cmd_history;
 mod cmd_info;
 mod cmd_init;
@@ -28,6 +31,7 @@ mod editor;
 pub mod error;
 mod guided;
 pub mod i18n;
+mod progress;
 mod reasons;
 mod render;
 pub mod ui;
@@ -292,6 +296,9 @@ fn dispatch(cli: Cli, ui: &mut Ui) -> Result<(), CliError> {
         Command::Delete(args) => cmd_delete::run(&cli.global, &args, ui),
         Command::Purge(args) => cmd_purge::run(&cli.global, &args, ui),
         Command::Merge(args) => cmd_merge::run(&cli.global, &args, ui),
+        Command::Attach(args) => cmd_attach::run(&cli.global, &args, ui),
+        Command::Extract(args) => cmd_extract::run(&cli.global, &args, ui),
+        Command::Custody(args) => cmd_custody::run(&cli.global, &args, ui),
     }
 }
 

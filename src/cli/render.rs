@@ -198,6 +198,27 @@ pub fn json(stored: &StoredRecord) -> Value {
     let e = &stored.envelope;
     let mut value = object(&e.id, &e.record, &e.created_at, &e.updated_at, e.version);
     add_markers(&mut value, e.deleted, e.conflict.as_ref());
+    // Only when there are attachments: the object stays exactly as before otherwise.
+    if !e.attachments.is_empty()
+        && let Value::Object(map) = &mut value
+    {
+        let list = e
+            .attachments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                serde_json::json!({
+                    "index": i + 1,
+                    "name": a.name,
+                    "media_type": a.media_type,
+                    "size": a.size,
+                    "sha256": a.sha256_hex(),
+                    "added_at": a.added_at,
+                })
+            })
+            .collect();
+        map.insert("attachments".into(), Value::Array(list));
+    }
     value
 }
 
@@ -405,6 +426,22 @@ pub fn text(stored: &StoredRecord) -> String {
     );
     block(&mut out, &tr!("show-summary"), r.summary.as_deref());
     block(&mut out, &tr!("show-narrative"), r.narrative.as_deref());
+    if !e.attachments.is_empty() {
+        let _ = writeln!(out, "{}", tr!("show-attachments"));
+        for (i, a) in e.attachments.iter().enumerate() {
+            // One line per attachment: the name is untrusted and goes through the caller's
+            // terminal sanitising like every other line.
+            let _ = writeln!(
+                out,
+                "  {}. {}  ({}, {})  sha256:{}",
+                i + 1,
+                a.name.replace(['\n', '\r'], " "),
+                tr!("show-attachment-size", bytes = a.size),
+                a.media_type,
+                a.sha256_hex()
+            );
+        }
+    }
     out
 }
 

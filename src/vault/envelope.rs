@@ -13,10 +13,13 @@ use crate::error::{Error, Result};
 use crate::record::{Record, SCHEMA_VERSION};
 
 /// Newest version of the record file envelope this tvault reads. Version 2 adds the optional
-/// `deleted` and `conflict` fields; a file is written as version 1 when it uses neither, so that
-/// an older tvault still reads every ordinary record and refuses (as newer) only tombstones and
-/// conflict copies, which it would otherwise show as ordinary current records.
+/// `deleted`, `conflict` and `attachments` fields; a file is written as version 1 when it uses
+/// none of them, so that an older tvault still reads every ordinary record and refuses (as newer)
+/// only tombstones, conflict copies and records with attachments, which it would otherwise show
+/// as ordinary current records (without their attachments).
 pub const RECORD_FORMAT: u64 = 2;
+/// The envelope version written for records that use none of version 2's fields.
+pub const RECORD_FORMAT_PLAIN: u64 = 1;
 /// The smallest padded plaintext: every short record looks the same.
 pub const MIN_PADDED: usize = 4096;
 
@@ -47,6 +50,10 @@ pub struct Envelope {
     /// other content (docs/FORMAT.md, "Merging copies").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflict: Option<Conflict>,
+    /// Files attached to this version (docs/FORMAT.md, "Attachments"); left out when empty, so
+    /// that envelopes written before attachments existed decode, and encode, unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<super::attach::Attachment>,
     /// Zero bytes that bring the encoding to a Padmé bucket.
     #[serde(with = "serde_bytes")]
     pub pad: Vec<u8>,
@@ -98,7 +105,7 @@ impl Envelope {
     ) -> Self {
         Envelope {
             format: "tvault-record".to_owned(),
-            format_version: 1,
+            format_version: RECORD_FORMAT_PLAIN,
             schema_version: u64::from(SCHEMA_VERSION),
             id,
             version,
@@ -107,6 +114,7 @@ impl Envelope {
             record,
             deleted: false,
             conflict: None,
+            attachments: Vec::new(),
             pad: Vec::new(),
         }
     }
@@ -135,11 +143,12 @@ impl Envelope {
     pub fn to_padded_cbor(mut self) -> Vec<u8> {
         self.pad.clear();
         // Version 2 only where its fields are used (see [`RECORD_FORMAT`]).
-        self.format_version = if self.deleted || self.conflict.is_some() {
-            2
-        } else {
-            1
-        };
+        self.format_version =
+            if self.deleted || self.conflict.is_some() || !self.attachments.is_empty() {
+                RECORD_FORMAT
+            } else {
+                RECORD_FORMAT_PLAIN
+            };
         let unpadded = self.encode().len(); // includes the 1-byte empty pad
         let mut target = padme(unpadded.max(MIN_PADDED));
         loop {
@@ -170,6 +179,12 @@ impl Envelope {
             return Err(Error::corrupt(path, "not a tvault record"));
         }
         Self::check_versions(envelope.format_version, envelope.schema_version, path)?;
+        if !envelope.attachments.is_empty() && envelope.format_version < RECORD_FORMAT {
+            return Err(Error::corrupt(
+                path,
+                "record lists attachments but has envelope version 1",
+            ));
+        }
         Ok(envelope)
     }
 

@@ -53,6 +53,21 @@ pub struct IndexEntry {
     /// This version is a conflict copy written by a merge (see the record envelope).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflict: Option<crate::vault::envelope::Conflict>,
+    /// The record's attachment files and the SHA-256 of their originals (for the custody
+    /// events of an export, without decrypting the records); left out when empty, so that
+    /// segments written before attachments existed decode unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<AttachmentRef>,
+}
+
+/// An attachment as the index knows it: its file and the SHA-256 of its original.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentRef {
+    /// The attachment file, relative to the vault.
+    pub path: String,
+    /// SHA-256 of the original.
+    #[serde(with = "serde_bytes")]
+    pub sha256: Vec<u8>,
 }
 
 /// The structured part of an index entry. Vocabulary values are positions in the vocabulary's

@@ -78,6 +78,14 @@ pub(crate) fn entry_for(envelope: &Envelope, path: &str, size: u64) -> IndexEntr
         facets,
         deleted: envelope.deleted,
         conflict: envelope.conflict.clone(),
+        attachments: envelope
+            .attachments
+            .iter()
+            .map(|a| index::AttachmentRef {
+                path: a.path.clone(),
+                sha256: a.sha256.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -109,9 +109,30 @@ pub struct Entry {
     pub action: String,
     /// The files it wrote.
     pub ops: Vec<Op>,
+    /// Chain-of-custody events of attachments (intake, extraction, export); left out when empty,
+    /// so that entries written before attachments existed encode (and authenticate) unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custody: Vec<Custody>,
     /// HMAC-SHA-256 under the vault's MAC key of this entry encoded with an empty `mac`.
     #[serde(with = "serde_bytes")]
     pub mac: Vec<u8>,
+}
+
+/// One handling of one attachment, recorded in the journal entry of the command that did it
+/// (docs/FORMAT.md, "Custody events").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Custody {
+    /// `intake`, `extract` or `export`.
+    pub event: String,
+    /// The record the attachment belongs to.
+    pub record: String,
+    /// The attachment file, relative to the vault (`attachments/XX/NAME.age`).
+    pub attachment: String,
+    /// SHA-256 of the original file (not of the ciphertext).
+    #[serde(with = "serde_bytes")]
+    pub sha256: Vec<u8>,
+    /// How the vault was unlocked: `passphrase`, `identity` or `recovery_key`.
+    pub unlock: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -138,6 +159,8 @@ struct Unsigned<'a> {
     time: &'a str,
     action: &'a str,
     ops: &'a [Op],
+    #[serde(skip_serializing_if = "<[Custody]>::is_empty")]
+    custody: &'a [Custody],
     #[serde(with = "serde_bytes")]
     mac: &'a [u8],
 }
@@ -150,6 +173,7 @@ impl<'a> Unsigned<'a> {
             time: &entry.time,
             action: &entry.action,
             ops: &entry.ops,
+            custody: &entry.custody,
             mac: &[],
         }
     }
@@ -194,6 +218,17 @@ impl Entry {
         action: &str,
         ops: Vec<Op>,
     ) -> Self {
+        Self::with_custody(mac_key, parents, action, ops, Vec::new())
+    }
+
+    /// A new signed entry following `parents` that also records custody events.
+    pub fn with_custody(
+        mac_key: &[u8; 32],
+        parents: &[(EntryHash, u64)],
+        action: &str,
+        ops: Vec<Op>,
+        custody: Vec<Custody>,
+    ) -> Self {
         let mut entry = Entry {
             parents: parents
                 .iter()
@@ -203,6 +238,7 @@ impl Entry {
             time: names::now_utc(),
             action: action.to_owned(),
             ops,
+            custody,
             mac: Vec::new(),
         };
         entry.mac = entry_mac(mac_key, &entry);
@@ -795,6 +831,33 @@ mod tests {
         old_mac.update(&encode(&cloned));
         assert_eq!(old_mac.finalize().into_bytes().to_vec(), entry.mac);
         assert_eq!(entry.hash(), crypto::sha256(&encode(&entry)));
+    }
+
+    #[test]
+    fn custody_events_are_covered_by_the_mac_and_absent_when_empty() {
+        let event = Custody {
+            event: "extract".into(),
+            record: "id".into(),
+            attachment: "attachments/ab/ab.age".into(),
+            sha256: vec![5; 32],
+            unlock: "passphrase".into(),
+        };
+        let entry = Entry::with_custody(&key(), &[], "extract", vec![], vec![event]);
+        assert!(entry.authentic(&key()));
+        let mut forged = entry.clone();
+        forged.custody[0].sha256 = vec![6; 32];
+        assert!(
+            !forged.authentic(&key()),
+            "changing a custody event breaks the MAC"
+        );
+        let mut dropped = entry.clone();
+        dropped.custody.clear();
+        assert!(!dropped.authentic(&key()), "removing it too");
+        // Without events, the encoding has no `custody` key at all (old entries unchanged).
+        let plain = Entry::new(&key(), &[], "add", vec![]);
+        let bytes = encode(&plain);
+        assert!(!bytes.windows(7).any(|w| w == b"custody"));
+        assert!(encode(&entry).windows(7).any(|w| w == b"custody"));
     }
 
     #[test]

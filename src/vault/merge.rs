@@ -101,6 +101,8 @@ impl Vault {
             secrets,
             config,
             journal,
+            // Opened with this vault's own secrets, as this vault was.
+            unlock: self.unlock,
             _lock: lock,
         })
     }
@@ -332,8 +334,8 @@ impl Vault {
             CommitPlan {
                 imported,
                 carried,
-                shred: false,
                 fast_forward,
+                ..CommitPlan::default()
             },
         )?;
         let staging = self.layout.staging();

@@ -11,11 +11,13 @@
 //! records/XX/NAME.age    one age file per record version; random NAME, XX = its first two chars
 //! journal/NAME.age       the integrity journal (journal.rs)
 //! index/NAME.age         the encrypted metadata index (index.rs)
+//! attachments/XX/NAME.age  attached files, age STREAM, padded (attach.rs)
 //! staging/               temporary files of writes in progress
 //! ```
 //!
 //! This module never prints, prompts or reads environment variables.
 
+pub mod attach;
 mod destroy;
 pub mod envelope;
 pub mod index;
@@ -78,6 +80,9 @@ pub(crate) fn size_limit(rel: &str) -> u64 {
         MAX_KEY_FILE
     } else if rel.starts_with("records/") {
         MAX_RECORD_FILE
+    } else if rel.starts_with("attachments/") {
+        // Never read whole: attachment files are streamed (attach.rs).
+        u64::MAX
     } else {
         MAX_BULK_FILE
     }
@@ -131,6 +136,10 @@ impl Layout {
     /// The index directory.
     pub fn index(&self) -> PathBuf {
         self.root.join("index")
+    }
+    /// The attachments directory.
+    pub fn attachments(&self) -> PathBuf {
+        self.root.join("attachments")
     }
     fn staging(&self) -> PathBuf {
         self.root.join("staging")
@@ -282,6 +291,7 @@ pub struct Vault {
     secrets: VaultSecrets,
     config: VaultConfig,
     journal: Journal,
+    unlock: attach::UnlockMethod,
     _lock: VaultLock,
 }
 
@@ -320,6 +330,11 @@ struct CommitPlan {
     /// Write no entry of its own: the imported entries are the whole commit (a merge that only
     /// catches up with the other copy, so that both copies end with the same journal).
     fast_forward: bool,
+    /// Files already written to `staging/` (attachments): staged path, final path relative to
+    /// the vault, SHA-256 of the bytes.
+    staged: Vec<(PathBuf, String, [u8; 32])>,
+    /// Custody events recorded in the entry.
+    custody: Vec<journal::Custody>,
 }
 
 /// How many journal files may pile up before a writer compacts them into one (few in the unit
@@ -418,6 +433,11 @@ impl Vault {
             secrets,
             config,
             journal: Journal::default(),
+            unlock: if options.passphrase.is_some() {
+                attach::UnlockMethod::Passphrase
+            } else {
+                attach::UnlockMethod::RecoveryKey
+            },
             _lock: lock,
         };
         vault.commit("init", pending, Vec::new())?;
@@ -514,6 +534,13 @@ impl Vault {
             rekey::roll_forward(&layout, &journal)?;
             return Ok(Opened::RolledForward);
         }
+        // For custody events: a decrypted slot given as --identity is the vault's own identity;
+        // an identity that opened the recipients slot is a recovery key.
+        let method = match (&unlock, &slot) {
+            (Unlock::Passphrase(_), _) => attach::UnlockMethod::Passphrase,
+            (Unlock::Identities(_), None) => attach::UnlockMethod::Identity,
+            (Unlock::Identities(_), Some(_)) => attach::UnlockMethod::RecoveryKey,
+        };
         let path = layout.config();
         let ct = store::read_regular(&path, MAX_KEY_FILE)?;
         let plain = secrets.identity.decrypt(&ct).map_err(|e| match e {
@@ -547,6 +574,7 @@ impl Vault {
             secrets,
             config,
             journal,
+            unlock: method,
             _lock: lock,
         };
         if access == Access::Write {
@@ -608,6 +636,22 @@ impl Vault {
                 continue;
             };
             let path = entry.path();
+            if targets.iter().any(|rel| rel.starts_with("attachments/")) {
+                // An attachment file: streamed, never read whole, and moved, not copied.
+                if attach::sha256_file(&path)
+                    .is_ok_and(|h| format!("{}.age", journal::hex(&h)) == name)
+                    && let Some(rel) = targets.first()
+                {
+                    let target = self.layout.root.join(rel);
+                    if let Some(parent) = target.parent() {
+                        store::create_private_dir(parent)?;
+                    }
+                    store::crash_point(&target)?;
+                    fs::rename(&path, &target).map_err(|e| Error::io(&target, e))?;
+                    moved = true;
+                }
+                continue;
+            }
             let Ok(bytes) = store::read_regular(&path, MAX_BULK_FILE) else {
                 continue;
             };
@@ -629,9 +673,7 @@ impl Vault {
         // Files a committed write removed, still there because it was interrupted.
         for (rel, sha256) in self.journal.removed() {
             let path = self.layout.root.join(&rel);
-            if let Ok(bytes) = store::read_regular(&path, size_limit(&rel))
-                && crypto::sha256(&bytes)[..] == sha256[..]
-            {
+            if file_matches(&path, &rel, &sha256) {
                 store::crash_point(&path)?;
                 fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
                 moved = true;
@@ -653,8 +695,33 @@ impl Vault {
         self.commit_plan(action, pending, removals, CommitPlan::default())
     }
 
-    /// [`Vault::commit`], with the extras of `plan`: another copy's journal entries and their
-    /// files (merge; removals may then name files those entries vouch for), and shredding.
+    /// [`Vault::commit`], also publishing files already written to `staging/` under their
+    /// staged names (`staged`: staged path, final path relative to the vault, SHA-256 of the
+    /// bytes; attachments are streamed there, never held in memory) and recording `custody`
+    /// events in the entry.
+    fn commit_with(
+        &mut self,
+        action: &str,
+        pending: Vec<Pending>,
+        staged: Vec<(PathBuf, String, [u8; 32])>,
+        removals: Vec<String>,
+        custody: Vec<journal::Custody>,
+    ) -> Result<()> {
+        self.commit_plan(
+            action,
+            pending,
+            removals,
+            CommitPlan {
+                staged,
+                custody,
+                ..CommitPlan::default()
+            },
+        )
+    }
+
+    /// [`Vault::commit`], with the extras of `plan`: files already staged and custody events
+    /// (attachments), another copy's journal entries and their files (merge; removals may then
+    /// name files those entries vouch for), and shredding (purge).
     fn commit_plan(
         &mut self,
         action: &str,
@@ -664,7 +731,11 @@ impl Vault {
     ) -> Result<()> {
         let staging = self.layout.staging();
         let mut batch = store::Batch::new(&staging);
-        let mut ops = Vec::with_capacity(pending.len() + removals.len());
+        let mut ops = Vec::with_capacity(pending.len() + plan.staged.len() + removals.len());
+        for (path, rel, sha256) in plan.staged {
+            batch.adopt(path, self.layout.root.join(&rel));
+            ops.push(attach::attachment_op(&rel, &sha256));
+        }
         for file in &pending {
             let op = match &file.record {
                 Some((id, version)) => Op::put_record(&file.rel, &file.bytes, id, *version),
@@ -713,8 +784,11 @@ impl Vault {
         for (rel, sha256) in &removals {
             ops.push(Op::remove(rel, sha256));
         }
-        batch.flush()?;
-        let entry = Entry::new(&self.secrets.mac_key, &parents, action, ops);
+        // Nothing staged (removals, custody events): no flush of the whole file system.
+        if !batch.is_empty() {
+            batch.flush()?;
+        }
+        let entry = Entry::with_custody(&self.secrets.mac_key, &parents, action, ops, plan.custody);
         let mut sealed_entries = plan.imported.clone();
         if !plan.fast_forward {
             sealed_entries.push(entry.clone());
@@ -738,9 +812,7 @@ impl Vault {
             // for `verify`, not ours to delete. (Index segments are a cache: a damaged one that a
             // rebuilt index supersedes goes too.)
             let path = self.layout.root.join(rel);
-            let vouched = rel.starts_with("index/")
-                || store::read_regular(&path, size_limit(rel))
-                    .is_ok_and(|b| crypto::sha256(&b)[..] == sha256[..]);
+            let vouched = rel.starts_with("index/") || file_matches(&path, rel, sha256);
             if vouched && plan.shred {
                 versions::shred_remove(&staging, &path)?;
             } else if vouched {
@@ -930,6 +1002,17 @@ impl Vault {
     }
 }
 
+/// Whether the file at `path` (vault path `rel`) has exactly this SHA-256; attachment files are
+/// stream-hashed, never read whole.
+pub(crate) fn file_matches(path: &Path, rel: &str, sha256: &[u8]) -> bool {
+    if rel.starts_with("attachments/") {
+        attach::sha256_file(path).is_ok_and(|h| h[..] == sha256[..])
+    } else {
+        store::read_regular(path, size_limit(rel))
+            .is_ok_and(|b| crypto::sha256(&b)[..] == sha256[..])
+    }
+}
+
 /// Refuses a vault whose directories are symbolic links (or not directories): a writer would
 /// write, move or delete files outside the vault.
 fn refuse_linked_dirs(layout: &Layout) -> Result<()> {
@@ -938,6 +1021,7 @@ fn refuse_linked_dirs(layout: &Layout) -> Result<()> {
         layout.records(),
         layout.journal(),
         layout.index(),
+        layout.attachments(),
         layout.staging(),
     ] {
         if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink() || !m.is_dir()) {

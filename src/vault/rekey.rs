@@ -148,6 +148,17 @@ impl Vault {
         let total = files.len();
         let mut ops = Vec::with_capacity(total + 3);
         let old = &self.secrets.identity;
+        // Attachments are streamed, one at a time (they may be gigabytes); the rest in chunks.
+        let (attachments, files): (Vec<_>, Vec<_>) = files
+            .into_iter()
+            .partition(|(rel, _)| rel.starts_with("attachments/"));
+        for (done, (rel, exp)) in attachments.iter().enumerate() {
+            let (staged, sha256) = reencrypt_stream(&root, rel, exp, old, &new.identity, &staging)?;
+            batch.adopt(staged, root.join(rel));
+            ops.push(super::attach::attachment_op(rel, &sha256));
+            progress(done + 1, total);
+        }
+        let streamed = attachments.len();
         for (done, chunk) in files.chunks(REKEY_CHUNK).enumerate() {
             let results = crate::parallel::map(chunk.to_vec(), |(rel, exp)| {
                 reencrypt(&root, &rel, &exp, old, &new.identity).map(|ct| (rel, exp, ct))
@@ -161,7 +172,10 @@ impl Vault {
                 batch.stage(staging.join(staged_name(&op.sha256)), root.join(&rel), &ct)?;
                 ops.push(op);
             }
-            progress((done * REKEY_CHUNK + chunk.len()).min(total), total);
+            progress(
+                (streamed + done * REKEY_CHUNK + chunk.len()).min(total),
+                total,
+            );
         }
 
         // The new key files, in the order they must be published: config, then the slots.
@@ -275,6 +289,100 @@ fn reencrypt(
         .map_err(|e| Error::Crypto(e.to_string()))
 }
 
+/// [`reencrypt`] for an attachment, in bounded memory: streams the file through the old
+/// identity's decryption and the new identity's encryption into a file in `staging` (named by the
+/// SHA-256 of what it wrote, like every staged file), hashing what it reads to check it against
+/// the journal. Returns the staged file and its SHA-256.
+fn reencrypt_stream(
+    root: &Path,
+    rel: &str,
+    exp: &journal::Expected,
+    old: &VaultIdentity,
+    new: &VaultIdentity,
+    staging: &Path,
+) -> Result<(std::path::PathBuf, [u8; 32])> {
+    use std::io::{BufReader, BufWriter, Write};
+    let path = root.join(rel);
+    let meta = std::fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
+    if !meta.is_file() {
+        return Err(Error::corrupt(&path, "not a regular file"));
+    }
+    let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
+    let mut read = crypto::HashingReader::new(BufReader::with_capacity(1 << 20, file));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .suffix(".part")
+        .tempfile_in(staging)
+        .map_err(|e| Error::io(staging, e))?;
+    let damaged = |e: &dyn std::fmt::Display| Error::corrupt(&path, e.to_string());
+    let written = {
+        let mut plain = old.decrypt_stream(&mut read).map_err(|e| damaged(&e))?;
+        let out = HashingWriter::new(BufWriter::with_capacity(1 << 20, tmp.as_file_mut()));
+        let mut encrypt = new
+            .encrypt_writer(out)
+            .map_err(|e| Error::Crypto(e.to_string()))?;
+        std::io::copy(&mut plain, &mut encrypt).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::InvalidData {
+                damaged(&e)
+            } else {
+                Error::io(&path, e)
+            }
+        })?;
+        let mut out = encrypt.finish().map_err(|e| Error::io(staging, e))?;
+        out.flush().map_err(|e| Error::io(staging, e))?;
+        out.finish()
+    };
+    // Everything read: the bytes the journal vouches for, or a damaged vault.
+    let read_hash = {
+        std::io::copy(&mut read, &mut std::io::sink()).map_err(|e| Error::io(&path, e))?;
+        read.finish()
+    };
+    if read_hash[..] != exp.sha256[..] {
+        return Err(Error::corrupt(
+            &path,
+            "does not match the integrity journal; refusing to rekey a damaged vault (run `tvault verify`)",
+        ));
+    }
+    let staged = staging.join(staged_name(&written));
+    store::crash_point(&staged)?;
+    tmp.persist(&staged)
+        .map_err(|e| Error::io(&staged, e.error))?;
+    Ok((staged, written))
+}
+
+/// A writer that hashes what passes through it.
+struct HashingWriter<W> {
+    inner: W,
+    hasher: sha2::Sha256,
+}
+
+impl<W: std::io::Write> HashingWriter<W> {
+    fn new(inner: W) -> Self {
+        use sha2::Digest;
+        HashingWriter {
+            inner,
+            hasher: sha2::Sha256::new(),
+        }
+    }
+
+    fn finish(self) -> [u8; 32] {
+        use sha2::Digest;
+        self.hasher.finalize().into()
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        use sha2::Digest;
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Every entry of `journal`, in order, with its parents pointing at the re-signed entries and a
 /// MAC under `mac_key`; and the heads of the re-signed graph.
 fn rechain(journal: &Journal, mac_key: &[u8; 32]) -> (Vec<Entry>, Vec<(EntryHash, u64)>) {
@@ -354,19 +462,20 @@ pub(super) fn roll_forward(layout: &Layout, journal: &Journal) -> Result<()> {
     targets.sort_by_key(|(rel, _)| rank(rel));
     for (rel, exp) in targets {
         let staged = staging.join(staged_name(&exp.sha256));
-        let Ok(bytes) = store::read_regular(&staged, size_limit(rel)) else {
-            continue; // already in place (or never staged: verify will say)
-        };
-        if crypto::sha256(&bytes)[..] != exp.sha256[..] {
-            continue; // a torn staged file is not what the journal vouches for
+        // Already in place (or never staged: verify will say), or torn: not what the journal
+        // vouches for. Hashed as a stream: an attachment may be gigabytes.
+        if !super::file_matches(&staged, rel, &exp.sha256) {
+            continue;
         }
         let target = layout.root.join(rel);
         if let Some(parent) = target.parent() {
             store::create_private_dir(parent)?;
         }
-        store::write_atomic(&staging, &target, &bytes)?;
-        store::crash_point(&staged)?;
-        std::fs::remove_file(&staged).map_err(|e| Error::io(&staged, e))?;
+        store::crash_point(&target)?;
+        std::fs::rename(&staged, &target).map_err(|e| Error::io(&target, e))?;
+        if let Some(parent) = target.parent() {
+            store::sync_dir(parent)?;
+        }
     }
     store::sync_dir(&layout.root)
 }

@@ -110,7 +110,7 @@ fn sync_filesystem(path: &Path) -> bool {
     false
 }
 
-fn private_temp_in(dir: &Path) -> Result<tempfile::NamedTempFile> {
+pub(crate) fn private_temp_in(dir: &Path) -> Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".tmp-").suffix(".part");
     #[cfg(unix)]
@@ -172,6 +172,18 @@ impl<'a> Batch<'a> {
         file.write_all(bytes).map_err(|e| Error::io(&staged, e))?;
         self.files.push((staged, target));
         Ok(())
+    }
+
+    /// Adds a file already written to `staged` (an attachment streamed there), to become
+    /// `target` at publish.
+    pub fn adopt(&mut self, staged: PathBuf, target: PathBuf) {
+        self.files.push((staged, target));
+    }
+
+    /// Whether the batch has no file (a commit that only removes files or records custody
+    /// events has nothing to flush before its journal entry).
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
     }
 
     /// Flushes every staged file to stable storage (one `syncfs` on Linux: syncing file by file

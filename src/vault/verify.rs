@@ -25,6 +25,7 @@ const TOP_LEVEL: &[&str] = &[
     "index",
     "records",
     "journal",
+    "attachments",
     "staging",
 ];
 
@@ -134,9 +135,7 @@ impl Vault {
     /// interrupted (same bytes as when the journal last vouched for it).
     pub(crate) fn removal_pending(&self, rel: &str) -> bool {
         self.journal.removed().iter().any(|(path, sha256)| {
-            path == rel
-                && store::read_regular(&self.layout.root.join(rel), super::size_limit(rel))
-                    .is_ok_and(|bytes| crypto::sha256(&bytes)[..] == sha256[..])
+            path == rel && super::file_matches(&self.layout.root.join(rel), rel, sha256)
         })
     }
 
@@ -181,6 +180,11 @@ impl Vault {
         // Where each vouched-for file is: in place, or still staged after an interrupted commit.
         let mut to_read: Vec<(String, Expected, PathBuf)> = Vec::new();
         for (rel, exp) in expected {
+            // Attachment files are big: everyday reads never hash them; `verify` streams them
+            // (`Vault::check_attachments`).
+            if rel.starts_with("attachments/") {
+                continue;
+            }
             let in_place = root.join(rel);
             let staged = staging.join(super::staged_name(&exp.sha256));
             let is_record = rel.starts_with("records/");
@@ -273,14 +277,17 @@ impl Vault {
     /// fingerprint (a rollback of the whole vault to an earlier state).
     pub fn verify(&self, deep: bool, expect: Option<&str>) -> Result<Report> {
         let check = self.check(deep, deep)?;
+        let (attachment_problems, attachment_files, attachment_pending) =
+            self.check_attachments(deep.then_some(check.records.as_slice()))?;
         let mut problems = check.problems;
+        problems.extend(attachment_problems);
         let root = &self.layout.root;
         // Anything else in the vault's own folders is planted.
         let expected = self.journal.expected();
         let mut files = Vec::new();
         walk(&self.layout.keys(), 1, &mut files, &mut problems)?;
         walk(&self.layout.index(), 1, &mut files, &mut problems)?;
-        let mut pending = check.pending;
+        let mut pending = check.pending + attachment_pending;
         for path in files {
             let rel = rel_path(root, &path);
             if expected.contains_key(&rel) {
@@ -332,7 +339,7 @@ impl Vault {
             problems,
             fingerprint,
             records: records.len(),
-            files_checked: check.files_checked,
+            files_checked: check.files_checked + attachment_files,
             journal_entries: self.journal.entries.len(),
             pending,
         })

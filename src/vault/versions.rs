@@ -199,13 +199,6 @@ impl Vault {
         self.write_version("delete", tombstone)
     }
 
-    /// The files of record `id`'s attachments, relative to the vault: attachments are added by
-    /// the attachments module.
-    pub fn attachment_files(&self, id: &str) -> Vec<String> {
-        let _ = id;
-        Vec::new()
-    }
-
     /// Removes every version of record `id` and its attachments for good, in one journal entry
     /// of `remove` ops, and rewrites the index without it (its segments held its metadata).
     /// Each removed file is overwritten before it is unlinked; what that cannot reach (flash
@@ -215,7 +208,7 @@ impl Vault {
         if versions.is_empty() {
             return Err(Error::RecordNotFound { id: id.to_owned() });
         }
-        let attachments = self.attachment_files(id);
+        let attachments = self.attachment_files(id)?;
         let view = self.index()?;
         let entries: Vec<_> = view
             .entries_to_save()
