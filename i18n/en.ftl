@@ -674,3 +674,23 @@ show-attachments = Attachments:
 show-attachment-size = { $bytes } bytes
 help-bench-attachment_mib = Size in MiB of the synthetic file for the attachment benchmark (attach and extract against `rage` encrypting and decrypting the same file); 0 skips it
 help-bench-rage = The `rage` binary to compare attachments with [default: `rage` on PATH]
+
+# demo narration
+demo-intro = tvault demo: a throwaway vault of fictional testimonies in { $path } (passphrases and a recovery key for this demo only are in the same folder).
+demo-step-init = 1. Create a vault with a passphrase (scrypt, work factor 18) and an organisation recovery key.
+demo-step-add = 2. Add twenty testimonies from JSON on stdin; scripts unlock with an identity file.
+demo-step-list = 3. List them (a table for people, --json for scripts).
+demo-step-show = 4. Show one record by an id prefix, as text and as JSON.
+demo-step-search = 5. Search the encrypted index in memory: any script, any spelling, any case ending; fields, dates, phrases and negation.
+demo-step-export = 6. Export redacted summaries for the ILO, as each witness's consent for that purpose allows: names, contacts, whereabouts, third parties and identifiers removed in every script and case; records without consent withheld and only counted.
+demo-step-verify = 7. Verify every byte against the integrity journal. Write the journal head down somewhere else: `verify --expect` detects a rollback later. A planted file is caught.
+demo-step-bad-input = 8. Bad input is refused with the path of the field, and nothing is added.
+demo-step-passwd = 9. Change the passphrase: one small key slot is rewritten, no record is touched.
+demo-step-edit = 10. Facts change: an edit writes a new version (a JSON merge patch here) and keeps the old one; a copy carried on a colleague's stick is changed there and merged back.
+demo-step-border = 11. What a border guard sees: random file names, sizes padded to buckets.
+demo-step-age = 12. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).
+demo-step-attach = 13. Attach a (fictional) voice recording: streamed into the vault encrypted, its SHA-256 taken on the way in; its file name is kept only inside the encrypted record. Extract it again (the hash is checked on the way out), and print the chain of custody.
+demo-step-rekey = 14. A new organisation recovery key; the old one leaves. `--rekey` gives the vault a new key and re-encrypts every file, so the old key opens nothing, not even an old copy of the key slot.
+demo-step-destroy = 15. Emergency destroy (here of a copy): the key slots go first, then every file; no key is needed with --yes, and tvault says plainly what flash media may keep.
+demo-kept = The demo vault is kept in { $path }.
+demo-done = Done; the demo vault is now removed.

@@ -13,6 +13,7 @@ use super::ui::Ui;
 use super::unlock;
 use crate::crypto::VaultIdentity;
 use crate::demo::TESTIMONIES;
+use crate::tr;
 use crate::vault::store;
 
 struct Demo<'a> {
@@ -26,12 +27,21 @@ struct Output {
 }
 
 impl Demo<'_> {
+    /// A narration paragraph, as `#` comment lines of at most 96 columns.
     fn say(&mut self, text: &str) -> Result<(), CliError> {
         self.ui.line("")?;
-        for line in text.lines() {
-            self.ui.line(&format!("# {line}"))?;
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 94 {
+                self.ui.line(&format!("# {line}"))?;
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
         }
-        Ok(())
+        self.ui.line(&format!("# {line}"))
     }
 
     /// Runs `tvault ARGS` (with `stdin` piped in if given), echoing command and output.
@@ -142,13 +152,9 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     let recipient = recovery.recipient_string();
 
     let mut demo = Demo { exe, ui };
-    demo.say(&format!(
-        "tvault demo: a throwaway vault of fictional testimonies in {}\n\
-         (passphrases and a recovery key for this demo only are in the same folder).",
-        base.display()
-    ))?;
+    demo.say(&tr!("demo-intro", path = base.display().to_string()))?;
 
-    demo.say("1. Create a vault with a passphrase (scrypt, work factor 18) and an organisation recovery key.")?;
+    demo.say(&tr!("demo-step-init"))?;
     let out = demo.run(
         &format!("init --vault {v} --passphrase-file {p1} --recipient {recipient}"),
         &[
@@ -165,9 +171,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     )?;
     expect(out.code == 0, "init")?;
 
-    demo.say(
-        "2. Add twenty testimonies from JSON on stdin; scripts unlock with an identity file.",
-    )?;
+    demo.say(&tr!("demo-step-add"))?;
     let out = demo.run(
         &format!("add --vault {v} --identity {k} --from - < testimonies.json"),
         &["add", "--vault", &v, "--identity", &k, "--from", "-"],
@@ -178,7 +182,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     let first = out.stdout.lines().next().unwrap_or_default().to_owned();
     let prefix = first.get(..8).unwrap_or(&first).to_owned();
 
-    demo.say("3. List them (a table for people, --json for scripts).")?;
+    demo.say(&tr!("demo-step-list"))?;
     let out = demo.run(
         &format!("list --vault {v} --identity {k}"),
         &["list", "--vault", &v, "--identity", &k],
@@ -193,7 +197,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
         1,
     )?;
 
-    demo.say("4. Show one record by an id prefix, as text and as JSON.")?;
+    demo.say(&tr!("demo-step-show"))?;
     let out = demo.run(
         &format!("show {prefix} --vault {v} --identity {k}"),
         &["show", &prefix, "--vault", &v, "--identity", &k],
@@ -208,10 +212,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
         1,
     )?;
 
-    demo.say(
-        "5. Search the encrypted index in memory: any script, any spelling, any case ending;\n\
-         fields, dates, phrases and negation.",
-    )?;
+    demo.say(&tr!("demo-step-search"))?;
     for query in [
         vec!["Laputska"],
         vec!["Лапуцьку"],
@@ -226,11 +227,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
         expect(out.code == 0, "search")?;
     }
 
-    demo.say(
-        "6. Export redacted summaries for the ILO, as each witness's consent for that purpose\n\
-         allows: names, contacts, whereabouts, third parties and identifiers removed in every\n\
-         script and case; records without consent withheld and only counted.",
-    )?;
+    demo.say(&tr!("demo-step-export"))?;
     let report = base.join("ilo-report.json");
     let r = report.display().to_string();
     let out = demo.run(
@@ -280,10 +277,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     )?;
     expect(out.code == 0 && ohchr.is_file(), "export by script")?;
 
-    demo.say(
-        "7. Verify every byte against the integrity journal. Write the journal head down\n\
-         somewhere else: `verify --expect` detects a rollback later. A planted file is caught.",
-    )?;
+    demo.say(&tr!("demo-step-verify"))?;
     let out = demo.run(
         &format!("verify --vault {v} --identity {k}"),
         &["verify", "--vault", &v, "--identity", &k],
@@ -311,7 +305,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     let _ = std::fs::remove_dir(planted.parent().unwrap_or(&vault));
     demo.ui.line(&format!("$ rm {}", planted.display()))?;
 
-    demo.say("8. Bad input is refused with the path of the field, and nothing is added.")?;
+    demo.say(&tr!("demo-step-bad-input"))?;
     let bad =
         r#"{"witness": {"names": ["Demo"], "status": "jailed"}, "acts": [{"date": "2022-13"}]}"#;
     let out = demo.run(
@@ -322,7 +316,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
     )?;
     expect(out.code != 0, "bad input refused")?;
 
-    demo.say("9. Change the passphrase: one small key slot is rewritten, no record is touched.")?;
+    demo.say(&tr!("demo-step-passwd"))?;
     let out = demo.run(
         &format!("passwd --vault {v} --passphrase-file {p1} --new-passphrase-file {p2}"),
         &[
@@ -358,7 +352,7 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
 
     edit_and_merge(&mut demo, &base, &v, &k, &prefix)?;
 
-    demo.say("11. What a border guard sees: random file names, sizes padded to buckets.")?;
+    demo.say(&tr!("demo-step-border"))?;
     let mut files = Vec::new();
     collect_files(&vault, &vault, &mut files);
     files.sort();
@@ -370,15 +364,15 @@ pub fn run(_global: &GlobalArgs, args: &DemoArgs, ui: &mut Ui) -> Result<(), Cli
             .line(&format!("... ({} more files)", files.len() - 12))?;
     }
 
-    demo.say("12. No lock-in: the stock `age` tool opens the vault with the recovery key (docs/FORMAT.md).")?;
+    demo.say(&tr!("demo-step-age"))?;
     recover_with_stock_age(&mut demo, &vault, &key)?;
 
     attachments_step(&mut demo, &base, &prefix, &v, &k)?;
     keys_and_destroy(&mut demo, &base, &v, &p2, &k)?;
 
     match &args.keep {
-        Some(dir) => demo.say(&format!("The demo vault is kept in {}.", dir.display()))?,
-        None => demo.say("Done; the demo vault is now removed.")?,
+        Some(dir) => demo.say(&tr!("demo-kept", path = dir.display().to_string()))?,
+        None => demo.say(&tr!("demo-done"))?,
     }
     Ok(())
 }
@@ -392,11 +386,7 @@ fn keys_and_destroy(
     pw: &str,
     old_key: &str,
 ) -> Result<(), CliError> {
-    demo.say(
-        "14. A new organisation recovery key; the old one leaves. `--rekey` gives the vault a new\n\
-         key and re-encrypts every file, so the old key opens nothing, not even an old copy of\n\
-         the key slot.",
-    )?;
+    demo.say(&tr!("demo-step-rekey"))?;
     let second = VaultIdentity::generate();
     let second_key = base.join("new-recovery-key.txt");
     write_secret_file(
@@ -468,10 +458,7 @@ fn keys_and_destroy(
     )?;
     expect(out.code == 0, "verify after the rekey")?;
 
-    demo.say(
-        "15. Emergency destroy (here of a copy): the key slots go first, then every file; no key\n\
-         is needed with --yes, and tvault says plainly what flash media may keep.",
-    )?;
+    demo.say(&tr!("demo-step-destroy"))?;
     let copy = base.join("copy-of-vault");
     copy_tree(Path::new(v), &copy)?;
     let c = copy.display().to_string();
@@ -496,10 +483,7 @@ fn edit_and_merge(
     k: &str,
     prefix: &str,
 ) -> Result<(), CliError> {
-    demo.say(
-        "10. Facts change: an edit writes a new version (a JSON merge patch here) and keeps the \
-         old one;\n    a copy carried on a colleague's stick is changed there and merged back.",
-    )?;
+    demo.say(&tr!("demo-step-edit"))?;
     let patch = r#"{"witness": {"status": "released", "status_as_of": "2025-02"}}"#;
     let out = demo.run(
         &format!("edit {prefix} --vault {v} --identity {k} --from - <<< '{patch}'"),
@@ -597,11 +581,7 @@ fn attachments_step(
     v: &str,
     k: &str,
 ) -> Result<(), CliError> {
-    demo.say(
-        "13. Attach a (fictional) voice recording: streamed into the vault encrypted, its SHA-256\n\
-         taken on the way in; its file name is kept only inside the encrypted record. Extract it\n\
-         again (the hash is checked on the way out), and print the chain of custody.",
-    )?;
+    demo.say(&tr!("demo-step-attach"))?;
     let recording = base.join("interview-2024-03-02.wav");
     let samples = 8000 * 12; // 12 s of 8 kHz, 8-bit mono
     let mut wav = Vec::with_capacity(44 + samples);
