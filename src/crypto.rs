@@ -53,6 +53,9 @@ pub enum CryptoError {
     /// Reading or writing failed.
     #[error("{0}")]
     Io(#[from] io::Error),
+    /// An age plugin's binary (`age-plugin-NAME`) is not on `PATH`.
+    #[error("the age plugin age-plugin-{0} is not installed (not found on PATH)")]
+    PluginMissing(String),
     /// age refused to encrypt (for example, an invalid recipient set).
     #[error("encryption failed: {0}")]
     Encrypt(String),
@@ -154,8 +157,58 @@ impl<W: Write> Write for EncryptWriter<W> {
     }
 }
 
-/// A public key that can open the vault's recipients slot: `age1...`, `ssh-ed25519 ...` or
-/// `ssh-rsa ...`.
+/// How an age plugin (`age-plugin-yubikey`, ...) talks to the user: messages ("touch your
+/// YubiKey"), confirmations and PINs. The CLI installs these; the core never prints or prompts,
+/// so by default a plugin gets no answer.
+#[derive(Clone, Copy)]
+pub struct PluginUi {
+    /// Shows a message.
+    pub message: fn(&str),
+    /// Asks a yes/no question: (message, yes, no).
+    pub confirm: fn(&str, &str, Option<&str>) -> Option<bool>,
+    /// Asks for a non-secret string.
+    pub request_public: fn(&str) -> Option<String>,
+    /// Asks for a secret (a PIN), without echo.
+    pub request_secret: fn(&str) -> Option<SecretString>,
+}
+
+static PLUGIN_UI: std::sync::OnceLock<PluginUi> = std::sync::OnceLock::new();
+
+/// Installs the user interface age plugins use (once; later calls are ignored).
+pub fn set_plugin_ui(ui: PluginUi) {
+    let _ = PLUGIN_UI.set(ui);
+}
+
+/// The callbacks handed to age plugins: [`PluginUi`] where installed, silence otherwise.
+#[derive(Clone, Copy)]
+struct PluginCallbacks;
+
+impl age::Callbacks for PluginCallbacks {
+    fn display_message(&self, message: &str) {
+        if let Some(ui) = PLUGIN_UI.get() {
+            (ui.message)(message);
+        }
+    }
+    fn confirm(&self, message: &str, yes: &str, no: Option<&str>) -> Option<bool> {
+        PLUGIN_UI
+            .get()
+            .and_then(|ui| (ui.confirm)(message, yes, no))
+    }
+    fn request_public_string(&self, description: &str) -> Option<String> {
+        PLUGIN_UI
+            .get()
+            .and_then(|ui| (ui.request_public)(description))
+    }
+    fn request_passphrase(&self, description: &str) -> Option<SecretString> {
+        PLUGIN_UI
+            .get()
+            .and_then(|ui| (ui.request_secret)(description))
+    }
+}
+
+/// A public key that can open the vault's recipients slot: `age1...`, `ssh-ed25519 ...`,
+/// `ssh-rsa ...`, or an age plugin's recipient (`age1yubikey1...`; its plugin binary,
+/// `age-plugin-yubikey`, must be on `PATH` to encrypt to it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecoveryRecipient(String);
 
@@ -163,7 +216,10 @@ impl RecoveryRecipient {
     /// Parses and normalises (trims) one recipient.
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
-        if age::x25519::Recipient::from_str(s).is_ok() || age::ssh::Recipient::from_str(s).is_ok() {
+        if age::x25519::Recipient::from_str(s).is_ok()
+            || age::ssh::Recipient::from_str(s).is_ok()
+            || age::plugin::Recipient::from_str(s).is_ok()
+        {
             Some(RecoveryRecipient(s.to_owned()))
         } else {
             None
@@ -175,14 +231,22 @@ impl RecoveryRecipient {
         &self.0
     }
 
-    fn to_age(&self) -> Box<dyn age::Recipient + Send> {
+    fn to_age(&self) -> Result<Box<dyn age::Recipient + Send>, CryptoError> {
         if let Ok(r) = age::x25519::Recipient::from_str(&self.0) {
-            Box::new(r)
+            Ok(Box::new(r))
+        } else if let Ok(r) = age::ssh::Recipient::from_str(&self.0) {
+            Ok(Box::new(r))
         } else {
-            Box::new(
-                age::ssh::Recipient::from_str(&self.0)
-                    .expect("RecoveryRecipient is only constructed from a valid key"),
+            let r = age::plugin::Recipient::from_str(&self.0)
+                .expect("RecoveryRecipient is only constructed from a valid key");
+            let plugin = age::plugin::RecipientPluginV1::new(
+                r.plugin(),
+                std::slice::from_ref(&r),
+                &[],
+                PluginCallbacks,
             )
+            .map_err(|_| CryptoError::PluginMissing(r.plugin().to_owned()))?;
+            Ok(Box::new(plugin))
         }
     }
 }
@@ -217,6 +281,9 @@ pub enum IdentityFileError {
     /// The file holds no identity.
     #[error("the file holds no identity")]
     Empty,
+    /// A plugin identity whose plugin binary is not installed.
+    #[error("the age plugin age-plugin-{0} is not installed (not found on PATH)")]
+    PluginMissing(String),
 }
 
 impl Identities {
@@ -241,6 +308,17 @@ impl Identities {
         for (number, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Ok(id) = age::plugin::Identity::from_str(line) {
+                // A hardware key (`AGE-PLUGIN-YUBIKEY-1...`): its plugin does the decryption.
+                let plugin = age::plugin::IdentityPluginV1::new(
+                    id.plugin(),
+                    std::slice::from_ref(&id),
+                    PluginCallbacks,
+                )
+                .map_err(|_| IdentityFileError::PluginMissing(id.plugin().to_owned()))?;
+                ids.push(Box::new(plugin));
                 continue;
             }
             match age::x25519::Identity::from_str(line) {
@@ -308,7 +386,10 @@ pub fn encrypt_to_recipients(
     recipients: &[RecoveryRecipient],
     plaintext: &[u8],
 ) -> Result<Vec<u8>, CryptoError> {
-    let boxed: Vec<_> = recipients.iter().map(RecoveryRecipient::to_age).collect();
+    let boxed = recipients
+        .iter()
+        .map(RecoveryRecipient::to_age)
+        .collect::<Result<Vec<_>, _>>()?;
     encrypt_to(&boxed, plaintext)
 }
 

@@ -139,8 +139,8 @@ pub enum Command {
 /// Arguments of `init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// A recovery public key (age1... or ssh-ed25519/ssh-rsa ...) that can also open the vault;
-    /// repeatable
+    /// A recovery public key (age1..., ssh-ed25519/ssh-rsa ..., or a plugin key such as
+    /// age1yubikey1...) that can also open the vault; repeatable
     #[arg(long = "recipient", short = 'r', value_name = "RECIPIENT")]
     pub recipients: Vec<String>,
 
@@ -480,7 +480,8 @@ pub struct RecipientsListArgs {}
 /// Arguments of `recipients add`.
 #[derive(Debug, Args)]
 pub struct RecipientsAddArgs {
-    /// Public keys to add (age1... or ssh-ed25519/ssh-rsa ...)
+    /// Public keys to add (age1..., ssh-ed25519/ssh-rsa ..., or a plugin key such as
+    /// age1yubikey1...)
     #[arg(value_name = "RECIPIENT")]
     pub recipients: Vec<String>,
 

@@ -60,6 +60,7 @@ pub fn run() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     let mut ui = Ui::new(cli.global.json);
+    crate::crypto::set_plugin_ui(unlock::plugin_ui());
     let result = dispatch(cli, &mut ui).and_then(|()| ui.flush());
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -159,6 +159,26 @@ pub fn prompt_secret(prompt: &str) -> Result<SecretString, CliError> {
     Ok(SecretString::from(typed))
 }
 
+/// What age plugins (hardware keys such as age-plugin-yubikey) may show and ask: messages on
+/// stderr ("touch your YubiKey"), questions and PINs on the terminal; nothing without one.
+pub fn plugin_ui() -> crypto::PluginUi {
+    crypto::PluginUi {
+        message: |message| eprintln!("{}", super::ui::sanitize(message)),
+        confirm: |message, yes, no| {
+            let question = format!("{message} ({yes}/{})", no.unwrap_or("no"));
+            have_terminal()
+                .then(|| confirm(&super::ui::sanitize(&question), true).ok())
+                .flatten()
+        },
+        request_public: |description| {
+            ask_line(&super::ui::sanitize(description))
+                .ok()
+                .map(|line| line.trim_end().to_owned())
+        },
+        request_secret: |description| prompt_secret(&super::ui::sanitize(description)).ok(),
+    }
+}
+
 /// Asks for one line of (non-secret) text on the terminal.
 pub fn ask_line(prompt: &str) -> Result<String, CliError> {
     let mut tty = fs::OpenOptions::new()

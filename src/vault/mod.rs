@@ -361,6 +361,12 @@ impl Vault {
     /// Creates a new vault in `root` (absent or empty) and returns it unlocked.
     pub fn init(root: &Path, options: InitOptions) -> Result<Vault> {
         check_work_factor(options.work_factor)?;
+        // Before anything is created: a recipient that cannot be encrypted to (an age plugin
+        // that is not installed) must not leave a half-made vault directory behind.
+        if !options.recipients.is_empty() {
+            crypto::encrypt_to_recipients(&options.recipients, b"tvault")
+                .map_err(|e| Error::Crypto(e.to_string()))?;
+        }
         if options.passphrase.is_none() && options.recipients.is_empty() {
             return Err(Error::Invalid(
                 "a vault needs a passphrase or at least one recipient".into(),

@@ -496,3 +496,48 @@ fn rekey_re_encrypts_attachments_and_keeps_their_custody() {
         .collect();
     assert_eq!(events, ["intake", "extract"], "{custody}");
 }
+
+/// An age plugin's recipient (a hardware key such as a YubiKey) is accepted as a recovery key;
+/// without its plugin installed, adding it fails clearly and changes nothing, and a plugin
+/// identity file is refused with the plugin's name.
+#[test]
+fn plugin_recipients_need_their_plugin() {
+    const YUBIKEY: &str = "age1yubikey1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnzs23v9ccrydpk8qarc0jqmenk29";
+    let env = TestEnv::new();
+    env.init();
+    if which("age-plugin-yubikey").is_some() {
+        return; // a machine with the plugin: the failure paths below do not apply
+    }
+    let before = crate::common::snapshot(&env.vault);
+    env.with_passphrase(&["recipients", "add", YUBIKEY])
+        .output()
+        .fails(1, "age-plugin-yubikey is not installed");
+    assert_eq!(
+        before,
+        crate::common::snapshot(&env.vault),
+        "nothing changed"
+    );
+    let identity = env.write(
+        "yubikey-identity.txt",
+        "AGE-PLUGIN-YUBIKEY-1QQQSYQCYQ5RQWZQFPG9SCRGWPUGPZYSNK08YXA\n",
+    );
+    env.with_identity(&identity, &["list"])
+        .output()
+        .fails(1, "age-plugin-yubikey is not installed");
+    // init refuses before creating anything.
+    let dir = env.root().join("plugin-vault");
+    env.tvault([
+        "init",
+        "--work-factor",
+        "10",
+        "--recipient",
+        YUBIKEY,
+        "--vault",
+    ])
+    .arg(&dir)
+    .arg("--passphrase-file")
+    .arg(&env.passphrase_file)
+    .output()
+    .fails(1, "age-plugin-yubikey is not installed");
+    assert!(!dir.exists(), "no half-made vault");
+}
