@@ -67,15 +67,21 @@ pub fn run(global: &GlobalArgs, args: &RecipientsArgs, ui: &mut Ui) -> Result<()
                     );
                 }
             }
-            vault.set_recipients(all)?;
-            ui.note(&tr!(
-                "note-recipients-removed",
-                count = remove.recipients.len()
-            ));
             if remove.rekey {
-                let fingerprint = cmd_rekey::rekey(global, &mut vault, passphrase, ui)?;
+                // One operation: the rekey writes the new recipients slot with the rest, so a
+                // refused rekey (no passphrase at hand) changes nothing.
+                let fingerprint = cmd_rekey::rekey(global, &mut vault, passphrase, Some(all), ui)?;
+                ui.note(&tr!(
+                    "note-recipients-removed",
+                    count = remove.recipients.len()
+                ));
                 ui.line(&fingerprint)
             } else {
+                vault.set_recipients(all)?;
+                ui.note(&tr!(
+                    "note-recipients-removed",
+                    count = remove.recipients.len()
+                ));
                 ui.warn(&tr!("warn-removed-key-may-hold-copy"));
                 Ok(())
             }

@@ -16,16 +16,17 @@ use crate::vault::{self, Access, RekeyOptions, Vault};
 /// Runs `rekey`.
 pub fn run(global: &GlobalArgs, _args: &RekeyArgs, ui: &mut Ui) -> Result<(), CliError> {
     let (mut vault, passphrase) = unlock::open_keeping_passphrase(global, Access::Write)?;
-    let fingerprint = rekey(global, &mut vault, passphrase, ui)?;
+    let fingerprint = rekey(global, &mut vault, passphrase, None, ui)?;
     ui.line(&fingerprint)
 }
 
 /// Rekeys an open vault, keeping its passphrase (`passphrase`, if that opened it, else asked
-/// for) and its recipients; returns the new fingerprint.
+/// for) and its recipients (or giving it `recipients`); returns the new fingerprint.
 pub fn rekey(
     global: &GlobalArgs,
     vault: &mut Vault,
     passphrase: Option<SecretString>,
+    recipients: Option<Vec<crate::crypto::RecoveryRecipient>>,
     ui: &mut Ui,
 ) -> Result<String, CliError> {
     let passphrase = match passphrase {
@@ -47,7 +48,10 @@ pub fn rekey(
         }
         None => None,
     };
-    let recipients = cmd_recipients_current(vault.recipients())?;
+    let recipients = match recipients {
+        Some(recipients) => recipients,
+        None => cmd_recipients_current(vault.recipients())?,
+    };
     let show = std::io::stderr().is_terminal();
     let mut progress = |done: usize, total: usize| {
         if show {

@@ -86,6 +86,36 @@ impl Op {
         }
     }
 
+    /// Whether the op's path is one of the vault's own files (docs/FORMAT.md, "Directory
+    /// layout"): a key file, `records/XX/NAME.age`, `attachments/XX/NAME.age` or
+    /// `index/NAME.age`, and `journal/NAME.age` only for a rekey's `put` and `retire` (NAME of
+    /// lowercase letters and digits, XX its first two characters). Nothing else, so no `..`, no
+    /// absolute path, no other directory.
+    pub fn path_is_valid(&self) -> bool {
+        let name_ok = |name: &str| {
+            name.strip_suffix(".age").is_some_and(|stem| {
+                !stem.is_empty()
+                    && stem.len() <= 64
+                    && stem
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            })
+        };
+        let parts: Vec<&str> = self.path.split('/').collect();
+        if self.kind == "retire" {
+            return matches!(parts.as_slice(), ["journal", name] if name_ok(name));
+        }
+        match parts.as_slice() {
+            ["keys", "passphrase.age" | "recipients.age" | "config.age"] => true,
+            ["records" | "attachments", shard, name] => {
+                name_ok(name) && shard.len() == 2 && name.starts_with(shard)
+            }
+            ["index", name] => name_ok(name),
+            ["journal", name] => name_ok(name) && self.kind == "put",
+            _ => false,
+        }
+    }
+
     /// A record file: version `version` of record `id`.
     pub fn put_record(path: &str, bytes: &[u8], id: &str, version: u64) -> Self {
         Op {
@@ -445,6 +475,17 @@ impl Journal {
                     });
                     continue;
                 }
+                if !entry.ops.iter().all(Op::path_is_valid) {
+                    // Why: every op path becomes a file tvault writes, renames or deletes. An
+                    // entry signed by someone holding a MAC key (a vault crafted around a public
+                    // recovery key) must never reach outside the vault's own layout.
+                    journal.problems.push(JournalProblem {
+                        path: Some(path.clone()),
+                        reason: "journal entry names a path outside the vault's layout (forged?)"
+                            .into(),
+                    });
+                    continue;
+                }
                 journal.files.entry(hash).or_insert_with(|| path.clone());
                 journal.entries.insert(hash, entry);
             }
@@ -501,6 +542,11 @@ impl Journal {
             return;
         }
         self.problems.retain(|p| {
+            // Only "does not decrypt" (the other generation's key): a link, a directory or a
+            // forged entry planted under an old name stays a problem.
+            if !p.reason.starts_with("journal file does not decrypt") {
+                return true;
+            }
             let rel = p
                 .path
                 .as_deref()
@@ -656,6 +702,44 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_vaults_own_paths_are_valid() {
+        let op = |kind: &str, path: &str| Op {
+            kind: kind.into(),
+            path: path.into(),
+            sha256: vec![0; 32],
+            record: None,
+            version: None,
+        };
+        for path in [
+            "keys/config.age",
+            "records/3j/3jq7abc.age",
+            "attachments/ab/abcdef.age",
+            "index/x9y8.age",
+        ] {
+            assert!(op("put", path).path_is_valid(), "{path}");
+            assert!(op("remove", path).path_is_valid(), "{path}");
+            assert!(!op("retire", path).path_is_valid(), "{path}");
+        }
+        assert!(op("retire", "journal/abc.age").path_is_valid());
+        assert!(op("put", "journal/abc.age").path_is_valid());
+        assert!(!op("remove", "journal/abc.age").path_is_valid());
+        for path in [
+            "../../.ssh/authorized_keys",
+            "/etc/passwd",
+            "records/3j/../../x.age",
+            "records/zz/3jq7.age",
+            "keys/other.age",
+            "tvault.json",
+            "records/3j/3JQ7.age",
+            "index/a/b.age",
+            "journal/../x.age",
+            "",
+        ] {
+            assert!(!op("put", path).path_is_valid(), "{path}");
+        }
+    }
 
     fn key() -> [u8; 32] {
         [7; 32]

@@ -96,6 +96,15 @@ impl Vault {
             });
         }
         let journal = Journal::load(&layout.journal(), &secrets.identity, &secrets.mac_key)?;
+        if journal.rekey_committed() {
+            // A copy killed in the middle of a rekey: its files are half re-encrypted to a key
+            // this copy has no slot for. Opening it once with tvault finishes the rekey; then it
+            // is a copy from after a rekey (`merge --import`).
+            return Err(Error::corrupt(
+                &layout.journal(),
+                "this copy is in the middle of a rekey; open it once with tvault (for example `tvault verify`) to finish it, then merge with --import",
+            ));
+        }
         Ok(Vault {
             layout,
             secrets,

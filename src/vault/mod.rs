@@ -608,6 +608,14 @@ impl Vault {
             &self.secrets.identity,
             &self.secrets.mac_key,
         )?;
+        if self.journal.rekey_committed() {
+            // Another command's rekey was interrupted after its commit while this one waited:
+            // writing now would write under the old key.
+            return Err(Error::corrupt(
+                &self.layout.journal(),
+                "a rekey was interrupted while this command waited; run the command again",
+            ));
+        }
         if access == Access::Write {
             refuse_broken_journal(&self.layout, &self.journal)?;
             self.recover()?;

@@ -134,7 +134,11 @@ impl Vault {
         };
         let root = self.layout.root.clone();
         let staging = self.layout.staging();
+        // Published in stages, each flushed before the next (a pulled stick may keep a later
+        // rename and lose an earlier one): the data, then the new journal, then the config,
+        // then each key slot. Whichever slot survives finds everything it needs.
         let mut batch = store::Batch::new(&staging);
+        let mut journal_batch = store::Batch::new(&staging);
 
         // Every file the journal vouches for, except the key files, re-encrypted as it is (same
         // path, same plaintext), after checking it is the one the journal vouches for.
@@ -230,19 +234,26 @@ impl Vault {
         entries.push(Entry::new(&new.mac_key, &heads, "rekey", final_ops));
         let sealed = journal::seal(&new.identity, entries)?;
         let journal_op = Op::put(&new_journal_file, &sealed);
-        batch.stage(
+        journal_batch.stage(
             staging.join(staged_name(&journal_op.sha256)),
             root.join(&new_journal_file),
             &sealed,
         )?;
+        let mut key_batches = Vec::with_capacity(keys.len());
         for (rel, ct) in &keys {
-            batch.stage(
+            let mut key_batch = store::Batch::new(&staging);
+            key_batch.stage(
                 staging.join(staged_name(&crypto::sha256(ct))),
                 root.join(rel),
                 ct,
             )?;
+            key_batches.push(key_batch);
         }
         batch.flush()?;
+        journal_batch.flush()?;
+        for key_batch in &key_batches {
+            key_batch.flush()?;
+        }
 
         // The commit point: the old journal names every new file.
         ops.push(journal_op);
@@ -256,6 +267,10 @@ impl Vault {
         store::write_atomic(&staging, &root.join(&commit_file), &sealed_commit)?;
 
         batch.publish()?;
+        journal_batch.publish()?;
+        for key_batch in key_batches {
+            key_batch.publish()?;
+        }
         let mut reopened = Journal::load(&self.layout.journal(), &new.identity, &new.mac_key)?;
         finish(&self.layout, &mut reopened)?;
         self.secrets = new;

@@ -541,3 +541,24 @@ fn plugin_recipients_need_their_plugin() {
     .fails(1, "age-plugin-yubikey is not installed");
     assert!(!dir.exists(), "no half-made vault");
 }
+
+/// `recipients remove --rekey` is one operation: refused (no passphrase at hand for the new
+/// passphrase slot), it changes nothing, not even the recipients.
+#[test]
+fn a_refused_remove_and_rekey_changes_nothing() {
+    let env = TestEnv::new();
+    env.init_with_identity();
+    let other = env.new_identity("other.txt");
+    env.with_passphrase(&["recipients", "add", &other.recipient])
+        .output()
+        .ok();
+    let before = crate::common::snapshot(&env.vault);
+    env.with_identity(
+        &env.identity.file,
+        &["recipients", "remove", &other.recipient, "--rekey"],
+    )
+    .output()
+    .fails(2, "needs the vault's passphrase");
+    assert_eq!(before, crate::common::snapshot(&env.vault));
+    assert_eq!(recipients(&env).len(), 2);
+}
