@@ -13,6 +13,7 @@
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use super::{HEADER_FILE, is_os_litter, probe, store};
 use crate::error::{Error, Result};
@@ -50,7 +51,14 @@ pub fn destroy(root: &Path) -> Result<Destroyed> {
             return Err(Error::Symlink { path });
         }
     }
-    let _lock = store::VaultLock::acquire(&layout.lock(), true, store::LOCK_WAIT)?;
+    // Why not wait long: in an emergency, a command left waiting at a prompt (holding a shared
+    // lock) must not stop the destruction. Without the lock, a concurrent writer may recreate a
+    // file; the key slots are gone first all the same.
+    let _lock = match store::VaultLock::acquire(&layout.lock(), true, Duration::from_secs(2)) {
+        Ok(lock) => lock,
+        Err(Error::Locked { .. }) => store::VaultLock::released(),
+        Err(e) => return Err(e),
+    };
     let mut done = Destroyed::default();
     for slot in [
         layout.passphrase_slot(),

@@ -150,6 +150,30 @@ pub struct VaultConfig {
     pub created_at: String,
     /// The recovery recipients that `keys/recipients.age` is encrypted to (public keys).
     pub recipients: Vec<String>,
+    /// The key of the export pseudonyms, kept here by a rekey so that pseudonyms survive it
+    /// (absent: derived from the MAC key, see `Vault::pseudonym`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_bytes_option"
+    )]
+    pub pseudonym_key: Option<Vec<u8>>,
+}
+
+/// `Option<Vec<u8>>` as an optional CBOR byte string.
+mod serde_bytes_option {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(bytes) => s.serialize_bytes(bytes),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+        Ok(Option::<serde_bytes::ByteBuf>::deserialize(d)?.map(|b| b.into_vec()))
+    }
 }
 
 impl VaultConfig {
@@ -161,6 +185,7 @@ impl VaultConfig {
             vault_id: vault_id.to_owned(),
             created_at: names::now_utc(),
             recipients: recipients.iter().map(|r| r.as_str().to_owned()).collect(),
+            pseudonym_key: None,
         }
     }
 

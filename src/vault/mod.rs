@@ -886,10 +886,7 @@ impl Vault {
     pub fn pseudonym(&self, name: &str) -> String {
         use hmac::{Hmac, KeyInit, Mac};
         type HmacSha256 = Hmac<sha2::Sha256>;
-        let mut derive = <HmacSha256 as KeyInit>::new_from_slice(&self.secrets.mac_key[..])
-            .expect("HMAC accepts a key of any length");
-        derive.update(b"tvault pseudonym key v1");
-        let key = derive.finalize().into_bytes();
+        let key = self.pseudonym_key();
         let mut mac = <HmacSha256 as KeyInit>::new_from_slice(&key)
             .expect("HMAC accepts a key of any length");
         // Case, diacritics and spacing do not change the pseudonym; nothing that may change
@@ -901,6 +898,19 @@ impl Vault {
         mac.update(folded.join(" ").as_bytes());
         let tag = mac.finalize().into_bytes();
         format!("Witness {}", names::base32(&tag[..4])[..6].to_uppercase())
+    }
+
+    /// The key of the export pseudonyms: kept in the config by a rekey, else derived from the
+    /// MAC key (so that a rekey, which changes the MAC key, keeps every pseudonym).
+    pub(crate) fn pseudonym_key(&self) -> zeroize::Zeroizing<Vec<u8>> {
+        use hmac::{Hmac, KeyInit, Mac};
+        if let Some(key) = &self.config.pseudonym_key {
+            return zeroize::Zeroizing::new(key.clone());
+        }
+        let mut derive = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(&self.secrets.mac_key[..])
+            .expect("HMAC accepts a key of any length");
+        derive.update(b"tvault pseudonym key v1");
+        zeroize::Zeroizing::new(derive.finalize().into_bytes().to_vec())
     }
 
     /// The vault's settings.

@@ -184,6 +184,8 @@ impl Vault {
 
         // The new key files, in the order they must be published: config, then the slots.
         let mut config = self.config.clone();
+        // Export pseudonyms stay what they were (they are keyed on the old MAC key otherwise).
+        config.pseudonym_key = Some(self.pseudonym_key().to_vec());
         config.recipients = options
             .recipients
             .iter()

@@ -561,3 +561,29 @@ fn rekey_with_an_attachment_is_all_or_nothing_at_every_crash_point() {
         "crashes both before and after the commit point"
     );
 }
+
+/// Export pseudonyms survive a rekey (SPEC.md: a stable pseudonym derived from a vault secret).
+#[test]
+fn pseudonyms_survive_a_rekey() {
+    let fixture = Fixture::new(1);
+    let mut vault = fixture.open(Access::Write);
+    let before = vault.pseudonym("Іван Петрук");
+    let recipients = vault
+        .recipients()
+        .iter()
+        .map(|r| crate::crypto::RecoveryRecipient::parse(r).unwrap())
+        .collect();
+    vault
+        .rekey(
+            super::RekeyOptions {
+                passphrase: Some(SecretString::from("old passphrase 123".to_owned())),
+                recipients,
+            },
+            &mut |_, _| {},
+        )
+        .unwrap();
+    assert_eq!(vault.pseudonym("Іван Петрук"), before);
+    drop(vault);
+    assert_eq!(fixture.open(Access::Read).pseudonym("Іван Петрук"), before);
+    assert_ne!(fixture.open(Access::Read).pseudonym("Алена Касцюк"), before);
+}
