@@ -406,6 +406,12 @@ impl Vault {
         let mut imported = Vec::new();
         let mut pending = Vec::new();
         let mut entries = Vec::new();
+        // Attachments are re-encrypted too, streamed (each file once, under a new name, however
+        // many versions list it): attachment path in the other vault -> path here.
+        let mut moved: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut staged = Vec::new();
+        let staging = self.layout.staging();
+        store::create_private_dir(&staging)?;
         for id in other.current_records().into_keys() {
             let versions = other.version_paths(&id);
             let mut envelopes = Vec::with_capacity(versions.len());
@@ -420,6 +426,36 @@ impl Vault {
             for (i, mut envelope) in envelopes.into_iter().enumerate() {
                 envelope.id = new_id.clone();
                 envelope.pad = Vec::new();
+                for attachment in &mut envelope.attachments {
+                    if let Some(path) = moved.get(&attachment.path) {
+                        attachment.path = path.clone();
+                        continue;
+                    }
+                    let expected = other
+                        .journal
+                        .expected()
+                        .get(&attachment.path)
+                        .cloned()
+                        .ok_or_else(|| {
+                            Error::corrupt(
+                                &other.layout.root.join(&attachment.path),
+                                "attachment file is not in the integrity journal",
+                            )
+                        })?;
+                    let (file, sha256) = super::rekey::reencrypt_stream(
+                        &other.layout.root,
+                        &attachment.path,
+                        &expected,
+                        &other.secrets.identity,
+                        &self.secrets.identity,
+                        &staging,
+                    )?;
+                    let stem = names::new_file_stem();
+                    let rel = format!("attachments/{}/{stem}.age", &stem[..2]);
+                    staged.push((file, rel.clone(), sha256));
+                    moved.insert(attachment.path.clone(), rel.clone());
+                    attachment.path = rel;
+                }
                 let ct = self
                     .secrets
                     .identity
@@ -446,7 +482,7 @@ impl Vault {
             return Ok(imported);
         }
         pending.extend(self.index_segments(entries)?);
-        self.commit("import", pending, Vec::new())?;
+        self.commit_with("import", pending, staged, Vec::new(), Vec::new())?;
         self.compact_index_if_needed()?;
         Ok(imported)
     }

@@ -310,7 +310,7 @@ fn reencrypt(
 /// identity's decryption and the new identity's encryption into a file in `staging` (named by the
 /// SHA-256 of what it wrote, like every staged file), hashing what it reads to check it against
 /// the journal. Returns the staged file and its SHA-256.
-fn reencrypt_stream(
+pub(super) fn reencrypt_stream(
     root: &Path,
     rel: &str,
     exp: &journal::Expected,

@@ -562,3 +562,56 @@ fn a_refused_remove_and_rekey_changes_nothing() {
     assert_eq!(before, crate::common::snapshot(&env.vault));
     assert_eq!(recipients(&env).len(), 2);
 }
+
+/// `merge --import` brings attachments along, re-encrypted under new names: the original comes
+/// back from the importing vault, which verifies deeply, and the other vault is untouched.
+#[test]
+fn import_brings_attachments_re_encrypted() {
+    let env = TestEnv::new();
+    env.init();
+    let other = env.root().join("other");
+    let other_run = |args: &[&str]| {
+        env.tvault(args)
+            .arg("--vault")
+            .arg(&other)
+            .arg("--passphrase-file")
+            .arg(&env.passphrase_file)
+    };
+    other_run(&["init", "--work-factor", "10"]).output().ok();
+    let id = other_run(&["add", "--from", "-"])
+        .stdin(records_json(0, 1))
+        .output()
+        .ok()
+        .trim()
+        .to_owned();
+    let original: Vec<u8> = (0..100_000u32).map(|i| (i % 239) as u8).collect();
+    let source = env.write("scan.pdf", &original);
+    other_run(&["attach", &id]).arg(&source).output().ok();
+    let before = crate::common::snapshot(&other);
+
+    let out = env
+        .with_passphrase(&["merge", "--import"])
+        .arg(&other)
+        .output();
+    let line = out.ok().trim().to_owned();
+    let new_id = line.rsplit(' ').next().unwrap().to_owned();
+    assert_eq!(
+        before,
+        crate::common::snapshot(&other),
+        "the other vault is only read"
+    );
+    let restored = env.root().join("restored.pdf");
+    env.with_passphrase(&["extract", &new_id, "1"])
+        .arg("--out")
+        .arg(&restored)
+        .output()
+        .code(0);
+    assert_eq!(fs::read(&restored).unwrap(), original);
+    let deep = env.with_passphrase(&["verify", "--deep"]).output();
+    assert_eq!(deep.code, 0, "{}", deep.stdout);
+    // Purging the imported record leaves the other vault's attachment alone.
+    env.with_passphrase(&["purge", &new_id, "--yes"])
+        .output()
+        .code(0);
+    assert_eq!(before, crate::common::snapshot(&other));
+}
