@@ -126,7 +126,7 @@ impl Vault {
 
     /// Where the file the journal vouches for at `rel` is (in place, or still staged by an
     /// interrupted write), and what the journal says of it.
-    fn vouched_path(
+    pub(crate) fn vouched_path(
         &self,
         rel: &str,
     ) -> std::result::Result<(std::path::PathBuf, &super::journal::Expected), String> {

@@ -257,12 +257,22 @@ impl Vault {
         // Files to copy: everything the joined state vouches for that this copy lacks, except
         // key files (each copy keeps its own) and the files of versions written again above.
         let mut carried = Vec::new();
+        let mut streamed = Vec::new();
         if let Some(copy) = copy {
             for (rel, exp) in state {
                 if rel.starts_with("keys/") || removals.contains(rel) {
                     continue;
                 }
                 if ours.get(rel).is_some_and(|o| o.sha256 == exp.sha256) {
+                    continue;
+                }
+                if rel.starts_with("attachments/") {
+                    // Streamed into staging, never held in memory (they may be gigabytes).
+                    let (path, _) = copy
+                        .vouched_path(rel)
+                        .map_err(|reason| Error::corrupt(&copy.layout.root.join(rel), reason))?;
+                    let file = stream_copy(&path, &self.layout.staging(), &exp.sha256)?;
+                    streamed.push((file, rel.clone()));
                     continue;
                 }
                 let bytes = copy
@@ -280,7 +290,7 @@ impl Vault {
                 carried.push((rel.clone(), bytes));
             }
         }
-        report.files = carried.len();
+        report.files = carried.len() + streamed.len();
         // Key slots and config stay this copy's: put back what the other copy's entries
         // replaced, forget what they added.
         let keys: BTreeSet<&String> = state
@@ -344,6 +354,7 @@ impl Vault {
                 imported,
                 carried,
                 fast_forward,
+                carried_staged: streamed,
                 ..CommitPlan::default()
             },
         )?;
@@ -486,4 +497,29 @@ impl Vault {
         self.compact_index_if_needed()?;
         Ok(imported)
     }
+}
+
+/// Copies the file at `from` into `staging` (named by its SHA-256, like every staged file),
+/// streaming, and checks it is the `sha256` the journals vouch for.
+fn stream_copy(from: &Path, staging: &Path, sha256: &[u8]) -> Result<std::path::PathBuf> {
+    store::create_private_dir(staging)?;
+    let file = std::fs::File::open(from).map_err(|e| Error::io(from, e))?;
+    let mut read = crypto::HashingReader::new(std::io::BufReader::with_capacity(1 << 20, file));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .suffix(".part")
+        .tempfile_in(staging)
+        .map_err(|e| Error::io(staging, e))?;
+    std::io::copy(&mut read, tmp.as_file_mut()).map_err(|e| Error::io(from, e))?;
+    let hash = read.finish();
+    if hash[..] != sha256[..] {
+        return Err(Error::corrupt(
+            from,
+            "differs from what the journals vouch for",
+        ));
+    }
+    let staged = staging.join(super::staged_name(&hash));
+    tmp.persist(&staged)
+        .map_err(|e| Error::io(&staged, e.error))?;
+    Ok(staged)
 }

@@ -335,6 +335,9 @@ struct CommitPlan {
     staged: Vec<(PathBuf, String, [u8; 32])>,
     /// Custody events recorded in the entry.
     custody: Vec<journal::Custody>,
+    /// Files already staged that the imported entries vouch for (a merge's attachments, streamed
+    /// there): staged path, final path relative to the vault. No op of their own.
+    carried_staged: Vec<(PathBuf, String)>,
 }
 
 /// How many journal files may pile up before a writer compacts them into one (few in the unit
@@ -761,6 +764,9 @@ impl Vault {
                 &file.bytes,
             )?;
             ops.push(op);
+        }
+        for (path, rel) in plan.carried_staged {
+            batch.adopt(path, self.layout.root.join(&rel));
         }
         for (rel, bytes) in &plan.carried {
             batch.stage(

@@ -615,3 +615,41 @@ fn import_brings_attachments_re_encrypted() {
         .code(0);
     assert_eq!(before, crate::common::snapshot(&other));
 }
+
+/// An attachment added on another copy comes over with `merge` (streamed), and both copies
+/// verify deeply afterwards.
+#[test]
+fn merge_brings_attachments_from_the_other_copy() {
+    let env = TestEnv::new();
+    env.init();
+    let id = env.add(&records_json(0, 1)).remove(0);
+    let copy = env.root().join("copy");
+    copy_dir(&env.vault, &copy);
+    let original: Vec<u8> = (0..120_000u32).map(|i| (i % 233) as u8).collect();
+    let source = env.write("photo.jpg", &original);
+    env.tvault(["attach", &id])
+        .arg(&source)
+        .arg("--vault")
+        .arg(&copy)
+        .arg("--passphrase-file")
+        .arg(&env.passphrase_file)
+        .output()
+        .ok();
+    env.with_passphrase(&["merge"]).arg(&copy).output().code(0);
+    let restored = env.root().join("restored.jpg");
+    env.with_passphrase(&["extract", &id, "1"])
+        .arg("--out")
+        .arg(&restored)
+        .output()
+        .code(0);
+    assert_eq!(fs::read(&restored).unwrap(), original);
+    for vault in [&env.vault, &copy] {
+        let out = env
+            .tvault(["verify", "--deep", "--vault"])
+            .arg(vault)
+            .arg("--passphrase-file")
+            .arg(&env.passphrase_file)
+            .output();
+        assert_eq!(out.code, 0, "{}", out.stdout);
+    }
+}
