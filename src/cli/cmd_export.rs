@@ -229,37 +229,13 @@ pub(super) fn refuse_inside_vault(path: &Path, root: &Path) -> Result<(), CliErr
 /// Writes `bytes` to `path` whole: a temporary file (owner-only) next to it, fsync, then a rename
 /// that replaces an existing file only with `force` (checked again here, atomically).
 fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliError> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let fail = |e: std::io::Error| {
-        CliError::failure(tr!(
-            "err-write-file",
-            path = path.display().to_string(),
-            reason = e.to_string()
-        ))
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tvault-export-")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    if force {
-        tmp.persist(path).map_err(|e| fail(e.error))?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                CliError::usage(tr!("err-out-exists", path = path.display().to_string()))
-                    .hint(tr!("hint-out-exists"))
-            } else {
-                fail(e.error)
-            }
-        })?;
-    }
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    super::cmd_extract::write_atomic(path, force, |file| {
+        file.write_all(bytes).map_err(|e| {
+            CliError::failure(tr!(
+                "err-write-file",
+                path = path.display().to_string(),
+                reason = e.to_string()
+            ))
+        })
+    })
 }

@@ -132,7 +132,7 @@ fn check_destination(path: &Path, force: bool) -> Result<(), CliError> {
 /// Writes through `fill` into an owner-only temporary file next to `path`, flushes it, and only
 /// then renames it into place (replacing a file only with `force`). If `fill` fails, the
 /// temporary file is removed: a damaged extraction leaves nothing behind.
-fn write_atomic(
+pub(super) fn write_atomic(
     path: &Path,
     force: bool,
     fill: impl FnOnce(&mut std::fs::File) -> Result<(), CliError>,
@@ -149,7 +149,7 @@ fn write_atomic(
         ))
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".tvault-extract-");
+    builder.prefix(".tvault-out-");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

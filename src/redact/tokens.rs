@@ -80,7 +80,10 @@ pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut prev_end = 0usize;
     let mut m = 0usize;
-    for w in fold::words(text) {
+    for w in fold::words(text)
+        .into_iter()
+        .flat_map(split_at_capital_apostrophe)
+    {
         let start = w.as_ptr() as usize - base;
         let word_end = start + w.len();
         while m < markers.len() && markers[m].1 <= start {
@@ -119,6 +122,29 @@ pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
         prev_end = word_end;
     }
     out
+}
+
+/// A word split where an apostrophe is followed by a capital letter (`Іван'Сяргей`, `O'Brien`):
+/// two names glued by an apostrophe are two names, and a listed one must be found alone. An
+/// apostrophe before a small letter stays inside the word (`сям'я`, `Дар'я`, `Ivan's`).
+fn split_at_capital_apostrophe(word: &str) -> impl Iterator<Item = &str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut chars = word.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+            && chars.peek().is_some_and(|&(_, n)| n.is_uppercase())
+        {
+            if i > start {
+                parts.push(&word[start..i]);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < word.len() {
+        parts.push(&word[start..]);
+    }
+    parts.into_iter()
 }
 
 /// `fold::key` of a word, from a bounded per-thread cache: keying is the costliest step of

@@ -28,7 +28,7 @@ use zeroize::Zeroize;
 
 use super::envelope::Envelope;
 use super::journal::{self, Custody, Op};
-use super::{Pending, Vault, indexing, names, store};
+use super::{Vault, names, store};
 use crate::crypto::{self, CryptoError, VaultIdentity};
 use crate::error::{Error, Result};
 
@@ -651,19 +651,8 @@ impl Vault {
         envelope: Envelope,
         staged: Vec<Staged>,
     ) -> Result<()> {
-        let ct = self
-            .secrets
-            .identity
-            .encrypt(&envelope.clone().to_padded_cbor())
-            .map_err(|e| Error::Crypto(e.to_string()))?;
-        let stem = names::new_file_stem();
-        let rel = format!("records/{}/{stem}.age", &stem[..2]);
-        let entry = indexing::entry_for(&envelope, &rel, ct.len() as u64);
-        let mut pending = vec![Pending {
-            rel,
-            bytes: ct,
-            record: Some((envelope.id.clone(), envelope.version)),
-        }];
+        let (file, entry) = self.seal_record(&envelope)?;
+        let mut pending = vec![file];
         pending.extend(self.index_segments(vec![entry])?);
         let unlock = self.unlock.as_str();
         let custody = staged

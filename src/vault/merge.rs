@@ -25,7 +25,7 @@ use super::envelope::{Conflict, Envelope};
 use super::journal::{Entry, Journal};
 use super::keyslot::{VaultConfig, VaultSecrets};
 use super::store::{self, VaultLock};
-use super::{CommitPlan, Pending, Vault, indexing, names, probe};
+use super::{CommitPlan, Pending, Vault, names, probe};
 use crate::crypto::{self, CryptoError};
 use crate::error::{Error, Result};
 
@@ -233,20 +233,10 @@ impl Vault {
                         head: head.clone(),
                     });
                     copy_of.pad = Vec::new();
-                    let ct = self
-                        .secrets
-                        .identity
-                        .encrypt(&copy_of.clone().to_padded_cbor())
-                        .map_err(|e| Error::Crypto(e.to_string()))?;
-                    let stem = names::new_file_stem();
-                    let rel = format!("records/{}/{stem}.age", &stem[..2]);
-                    index_entries.push(indexing::entry_for(&copy_of, &rel, ct.len() as u64));
+                    let (file, entry) = self.seal_record(&copy_of)?;
+                    index_entries.push(entry);
                     report.conflicts.push(((*id).to_owned(), against, next));
-                    pending.push(Pending {
-                        rel,
-                        bytes: ct,
-                        record: Some(((*id).to_owned(), next)),
-                    });
+                    pending.push(file);
                 }
             }
         }
@@ -467,21 +457,11 @@ impl Vault {
                     moved.insert(attachment.path.clone(), rel.clone());
                     attachment.path = rel;
                 }
-                let ct = self
-                    .secrets
-                    .identity
-                    .encrypt(&envelope.clone().to_padded_cbor())
-                    .map_err(|e| Error::Crypto(e.to_string()))?;
-                let stem = names::new_file_stem();
-                let rel = format!("records/{}/{stem}.age", &stem[..2]);
+                let (file, entry) = self.seal_record(&envelope)?;
                 if i + 1 == count {
-                    entries.push(indexing::entry_for(&envelope, &rel, ct.len() as u64));
+                    entries.push(entry);
                 }
-                pending.push(Pending {
-                    rel,
-                    bytes: ct,
-                    record: Some((new_id.clone(), envelope.version)),
-                });
+                pending.push(file);
             }
             imported.push(Imported {
                 from: id,

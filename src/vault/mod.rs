@@ -340,6 +340,31 @@ struct CommitPlan {
     carried_staged: Vec<(PathBuf, String)>,
 }
 
+/// A record version ready to commit: its file under a new random name, and its index entry.
+fn record_file(envelope: &Envelope, ct: Vec<u8>) -> (Pending, index::IndexEntry) {
+    let stem = names::new_file_stem();
+    let rel = format!("records/{}/{stem}.age", &stem[..2]);
+    let entry = indexing::entry_for(envelope, &rel, ct.len() as u64);
+    let pending = Pending {
+        rel,
+        bytes: ct,
+        record: Some((envelope.id.clone(), envelope.version)),
+    };
+    (pending, entry)
+}
+
+impl Vault {
+    /// Encrypts one record version to the vault's recipient: its file and index entry.
+    fn seal_record(&self, envelope: &Envelope) -> Result<(Pending, index::IndexEntry)> {
+        let ct = self
+            .secrets
+            .identity
+            .encrypt(&envelope.clone().to_padded_cbor())
+            .map_err(|e| Error::Crypto(e.to_string()))?;
+        Ok(record_file(envelope, ct))
+    }
+}
+
 /// How many journal files may pile up before a writer compacts them into one (few in the unit
 /// tests, so that the crash tests reach compaction).
 const COMPACT_AFTER: usize = if cfg!(test) { 3 } else { 64 };
@@ -953,14 +978,9 @@ impl Vault {
         let mut entries = Vec::with_capacity(ids.len());
         for result in ciphertexts {
             let (envelope, ct) = result.map_err(|e| Error::Crypto(e.to_string()))?;
-            let stem = names::new_file_stem();
-            let rel = format!("records/{}/{stem}.age", &stem[..2]);
-            entries.push(indexing::entry_for(&envelope, &rel, ct.len() as u64));
-            pending.push(Pending {
-                rel,
-                bytes: ct,
-                record: Some((envelope.id.clone(), envelope.version)),
-            });
+            let (file, entry) = record_file(&envelope, ct);
+            entries.push(entry);
+            pending.push(file);
         }
         // The records' index segments commit with them: the index never lags the records.
         pending.extend(self.index_segments(entries)?);

@@ -17,7 +17,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::envelope::{Conflict, Envelope};
-use super::{CommitPlan, Pending, StoredRecord, Vault, indexing, names, store};
+use super::{CommitPlan, StoredRecord, Vault, names, store};
 use crate::error::{Error, Result};
 use crate::record::Record;
 
@@ -149,19 +149,8 @@ impl Vault {
     /// Writes `envelope` (a new version of its record) with its index entry, in one commit.
     fn write_version(&mut self, action: &str, envelope: Envelope) -> Result<u64> {
         let version = envelope.version;
-        let ct = self
-            .secrets
-            .identity
-            .encrypt(&envelope.clone().to_padded_cbor())
-            .map_err(|e| Error::Crypto(e.to_string()))?;
-        let stem = names::new_file_stem();
-        let rel = format!("records/{}/{stem}.age", &stem[..2]);
-        let entry = indexing::entry_for(&envelope, &rel, ct.len() as u64);
-        let mut pending = vec![Pending {
-            rel,
-            bytes: ct,
-            record: Some((envelope.id.clone(), version)),
-        }];
+        let (file, entry) = self.seal_record(&envelope)?;
+        let mut pending = vec![file];
         pending.extend(self.index_segments(vec![entry])?);
         self.commit(action, pending, Vec::new())?;
         self.compact_index_if_needed()?;
