@@ -946,6 +946,8 @@ fn replace_nth(target: &mut Value, n: usize, new: Value) {
 }
 
 proptest! {
+    #![proptest_config(crate::testing::proptest_config())]
+
     #[test]
     fn cbor_round_trip(r in record()) {
         r.validate().unwrap();

@@ -2282,6 +2282,8 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::proptest_config())]
+
         #[test]
         fn never_panics_on_any_string(text in any::<String>()) {
             check(&text);

@@ -361,6 +361,19 @@ impl Redactor {
 
     /// `text` with every span replaced by its marker. Idempotent; never splits a character.
     pub fn redact(&mut self, text: &str) -> String {
+        let out = self.redact_as_is(text);
+        // The re-scan reads text with escapes undone (`\.`, `""`): where that reveals an
+        // identifier the raw text hid (`@ivan\.petrou`), redact the text as a reader sees it.
+        if (text.contains('\\') || text.contains("\"\""))
+            && !self.leaks(&out).is_empty()
+            && let Some(unescaped) = tokens::unescape(text)
+        {
+            return self.redact_as_is(&unescaped);
+        }
+        out
+    }
+
+    fn redact_as_is(&mut self, text: &str) -> String {
         if text.is_empty() {
             return String::new();
         }

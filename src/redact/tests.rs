@@ -529,6 +529,8 @@ fn preserved(input: &str, output: &str) -> bool {
 }
 
 proptest! {
+    #![proptest_config(crate::testing::proptest_config())]
+
     #[test]
     fn redaction_is_idempotent_and_leaves_nothing(text in text()) {
         let e = listed_entities();
@@ -583,9 +585,14 @@ fn an_apostrophe_in_an_email_local_part_does_not_leave_a_name_behind() {
         "Іван'Сяргей@Іван ",
         "пішыце на Іван’Сяргей@example.org",
         "'ivan@example.org'",
+        "@Іван'Іван ",
+        "Іван'Іван",
+        "Tsikhanouski's''Іван ",
+        "@ivan\\.petruk ",
     ] {
         let mut r = Redactor::new(&e, &[text], Options::default());
         let out = r.redact(text);
+        assert_eq!(r.redact(&out), out, "{text:?}: idempotent");
         assert!(
             !out.to_lowercase().contains("іван") && !out.contains("ivan"),
             "{text:?} -> {out:?}"

@@ -128,15 +128,21 @@ pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
 /// two names glued by an apostrophe are two names, and a listed one must be found alone. An
 /// apostrophe before a small letter stays inside the word (`сям'я`, `Дар'я`, `Ivan's`).
 fn split_at_capital_apostrophe(word: &str) -> impl Iterator<Item = &str> {
+    let is_apostrophe = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{02BC}');
     let mut parts = Vec::new();
     let mut start = 0;
+    // Where the current run of apostrophes began (`Ivan's''Іван` splits before the whole run).
+    let mut run: Option<usize> = None;
     let mut chars = word.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
-            && chars.peek().is_some_and(|&(_, n)| n.is_uppercase())
-        {
-            if i > start {
-                parts.push(&word[start..i]);
+        if !is_apostrophe(c) {
+            run = None;
+            continue;
+        }
+        let run_start = *run.get_or_insert(i);
+        if chars.peek().is_some_and(|&(_, n)| n.is_uppercase()) {
+            if run_start > start {
+                parts.push(&word[start..run_start]);
             }
             start = i + c.len_utf8();
         }

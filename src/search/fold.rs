@@ -2060,6 +2060,8 @@ Kalesnikava	Kalesnik
     }
 
     proptest! {
+        #![proptest_config(crate::testing::proptest_config())]
+
         #[test]
         fn key_is_total_and_deterministic(s in "\\PC{0,40}") {
             let k = key(&s);
