@@ -807,22 +807,13 @@ impl Vault {
     pub fn attachment_files(&self, id: &str) -> Result<Vec<String>> {
         let mut out = BTreeSet::new();
         for (rel, exp) in self.journal.expected() {
-            let Some((rec, _)) = &exp.record else {
+            let Some((rec, version)) = &exp.record else {
                 continue;
             };
             if rec != id {
                 continue;
             }
-            let path = self.layout.root.join(rel);
-            let ct = self
-                .read_vouched(rel)
-                .map_err(|reason| Error::corrupt(&path, format!("record {id}: {reason}")))?;
-            let plain = self
-                .secrets
-                .identity
-                .decrypt(&ct)
-                .map_err(|e| Error::corrupt(&path, format!("record {id}: {e}")))?;
-            let envelope = Envelope::from_cbor(&plain, &path)?;
+            let envelope = self.read_envelope(id, *version, rel)?;
             out.extend(envelope.attachments.into_iter().map(|a| a.path));
         }
         Ok(out.into_iter().collect())
