@@ -323,8 +323,9 @@ pub fn open(identity: &VaultIdentity, ciphertext: &[u8], path: &Path) -> Result<
     decode(&plain, path)
 }
 
-/// The version of a journal file, read before the rest so that a file from a newer tvault is
-/// reported as newer, not as damaged. serde skips the other fields without building them.
+/// The version of a journal file, read when the file does not decode as this version, so that a
+/// file from a newer tvault is reported as newer, not as damaged. serde skips the other fields
+/// without building them.
 #[derive(Deserialize)]
 struct JournalVersion {
     format_version: u64,
@@ -333,8 +334,18 @@ struct JournalVersion {
 /// Decodes the plaintext of a journal file (no MAC check; see [`Entry::authentic`]).
 ///
 /// Why no `ciborium::Value`: it takes some 30 bytes of memory for each byte of CBOR, and a
-/// journal file may be up to [`crypto::MAX_SMALL_FILE`] long.
+/// journal file may be up to [`crypto::MAX_SMALL_FILE`] long. Why one pass in the common case:
+/// every write reads the whole journal (megabytes once compacted), and a first pass only for the
+/// version number cost as much as decoding the entries.
 pub fn decode(plain: &[u8], path: &Path) -> Result<Vec<Entry>> {
+    if let Ok(file) = ciborium::from_reader::<JournalFile, _>(plain) {
+        if file.format_version <= JOURNAL_FORMAT {
+            if file.format != "tvault-journal" {
+                return Err(Error::corrupt(path, "not a tvault journal file"));
+            }
+            return Ok(file.entries);
+        }
+    }
     let version: JournalVersion = ciborium::from_reader(plain).map_err(|e| match e {
         ciborium::de::Error::Semantic(..) => Error::corrupt(path, "not a tvault journal file"),
         _ => Error::corrupt(path, "journal file is not valid CBOR"),
@@ -346,12 +357,10 @@ pub fn decode(plain: &[u8], path: &Path) -> Result<Vec<Entry>> {
             supported: JOURNAL_FORMAT,
         });
     }
-    let file: JournalFile = ciborium::from_reader(plain)
-        .map_err(|_| Error::corrupt(path, "journal file does not match format version 1"))?;
-    if file.format != "tvault-journal" {
-        return Err(Error::corrupt(path, "not a tvault journal file"));
-    }
-    Ok(file.entries)
+    Err(Error::corrupt(
+        path,
+        "journal file does not match format version 1",
+    ))
 }
 
 /// What the journal says a file should be.
