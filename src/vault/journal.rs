@@ -338,13 +338,13 @@ struct JournalVersion {
 /// every write reads the whole journal (megabytes once compacted), and a first pass only for the
 /// version number cost as much as decoding the entries.
 pub fn decode(plain: &[u8], path: &Path) -> Result<Vec<Entry>> {
-    if let Ok(file) = ciborium::from_reader::<JournalFile, _>(plain) {
-        if file.format_version <= JOURNAL_FORMAT {
-            if file.format != "tvault-journal" {
-                return Err(Error::corrupt(path, "not a tvault journal file"));
-            }
-            return Ok(file.entries);
+    if let Ok(file) = ciborium::from_reader::<JournalFile, _>(plain)
+        && file.format_version <= JOURNAL_FORMAT
+    {
+        if file.format != "tvault-journal" {
+            return Err(Error::corrupt(path, "not a tvault journal file"));
         }
+        return Ok(file.entries);
     }
     let version: JournalVersion = ciborium::from_reader(plain).map_err(|e| match e {
         ciborium::de::Error::Semantic(..) => Error::corrupt(path, "not a tvault journal file"),

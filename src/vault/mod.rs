@@ -716,8 +716,9 @@ impl Vault {
         for (rel, sha256) in self.journal.removed() {
             let path = self.layout.root.join(&rel);
             if file_matches(&path, &rel, &sha256) {
-                store::crash_point(&path)?;
-                fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+                // Overwritten as a purge would have (the write may have been one): costs
+                // nothing for the few files an interrupted write leaves.
+                versions::shred_remove(&staging, &path)?;
                 moved = true;
             }
         }

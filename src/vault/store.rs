@@ -248,6 +248,33 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// The name prefix of a file moved into `staging/` to be overwritten and removed (a purge).
+pub(crate) const SHRED_PREFIX: &str = ".shred-";
+
+/// Overwrites a regular file's bytes with random ones, flushes, and unlinks it: what a purge
+/// does to every file it removes, so that the bytes do not linger in free space of media that
+/// overwrite in place. A symbolic link is removed, never followed.
+pub(crate) fn overwrite_and_remove(path: &Path) -> Result<()> {
+    let meta = fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_file() {
+        let noise = crate::crypto::random_bytes::<4096>();
+        let mut left = meta.len();
+        let mut file = OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        while left > 0 {
+            let n = left.min(noise.len() as u64) as usize;
+            file.write_all(&noise[..n])
+                .map_err(|e| Error::io(path, e))?;
+            left -= n as u64;
+        }
+        file.sync_all().map_err(|e| Error::io(path, e))?;
+    }
+    crash_point(path)?;
+    fs::remove_file(path).map_err(|e| Error::io(path, e))
+}
+
 /// Removes leftovers of interrupted writes from the staging directory. They were never renamed
 /// into place, so nothing committed is lost.
 pub fn clean_staging(staging: &Path) -> Result<usize> {
@@ -268,7 +295,15 @@ pub fn clean_staging(staging: &Path) -> Result<usize> {
         let entry = entry.map_err(|e| Error::io(staging, e))?;
         let path = entry.path();
         let meta = fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
-        if meta.is_file() || meta.file_type().is_symlink() {
+        let shredding = entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(SHRED_PREFIX);
+        if meta.is_file() && shredding {
+            // A purge killed between moving a file here and overwriting it.
+            overwrite_and_remove(&path)?;
+            removed += 1;
+        } else if meta.is_file() || meta.file_type().is_symlink() {
             crash_point(&path)?;
             fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
             removed += 1;

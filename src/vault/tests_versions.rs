@@ -107,6 +107,52 @@ fn delete_and_purge_are_all_or_nothing_at_every_crash_point() {
     assert!(steps > 6, "only {steps} crash points");
 }
 
+/// A purge overwrites the bytes of what it removes before unlinking them, also when it was
+/// killed after its commit and the next writer finishes it. A hard link made beforehand shares
+/// the record file's bytes, so it shows whether they were overwritten or merely unlinked.
+#[test]
+fn a_purge_overwrites_what_it_removes_even_when_the_next_writer_finishes_it() {
+    for n in 0.. {
+        let fixture = Fixture::new(1);
+        let mut files = Vec::new();
+        super::verify::walk(
+            &fixture.root().join("records"),
+            2,
+            &mut files,
+            &mut Vec::new(),
+        )
+        .unwrap();
+        let [record_file] = files.as_slice() else {
+            panic!("one record file expected: {files:?}");
+        };
+        let original = fs::read(record_file).unwrap();
+        let twin = fixture.dir.path().join("twin");
+        fs::hard_link(record_file, &twin).unwrap();
+        let mut vault = fixture.open(Access::Write);
+        let id = first_id(&vault);
+        failpoints::arm(n);
+        let purged = vault.purge(&id).is_ok();
+        let crashed = failpoints::disarm();
+        drop(vault);
+        // Opens as a writer too, which finishes a committed purge.
+        let count = fixture.consistent();
+        if count == 0 {
+            assert_ne!(
+                fs::read(&twin).unwrap(),
+                original,
+                "crash point {n}: the purged record's bytes were unlinked, not overwritten"
+            );
+        } else {
+            assert_eq!(fs::read(&twin).unwrap(), original, "crash point {n}");
+        }
+        if !crashed {
+            assert!(purged && count == 0);
+            assert!(n > 6, "only {n} crash points");
+            return;
+        }
+    }
+}
+
 #[test]
 fn merge_is_all_or_nothing_at_every_crash_point() {
     for n in 0.. {

@@ -11,7 +11,6 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use serde_json::Value;
@@ -330,24 +329,14 @@ pub(super) fn shred_remove(staging: &Path, path: &Path) -> Result<()> {
     if !meta.is_file() {
         return fs::remove_file(path).map_err(|e| Error::io(path, e));
     }
-    let moved = staging.join(format!(".shred-{}.part", names::new_file_stem()));
+    let moved = staging.join(format!(
+        "{}{}.part",
+        store::SHRED_PREFIX,
+        names::new_file_stem()
+    ));
     fs::rename(path, &moved).map_err(|e| Error::io(path, e))?;
-    let noise = crate::crypto::random_bytes::<4096>();
-    let mut left = meta.len();
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .open(&moved)
-        .map_err(|e| Error::io(&moved, e))?;
-    while left > 0 {
-        let n = left.min(noise.len() as u64) as usize;
-        file.write_all(&noise[..n])
-            .map_err(|e| Error::io(&moved, e))?;
-        left -= n as u64;
-    }
-    file.sync_all().map_err(|e| Error::io(&moved, e))?;
-    drop(file);
     store::crash_point(&moved)?;
-    fs::remove_file(&moved).map_err(|e| Error::io(&moved, e))
+    store::overwrite_and_remove(&moved)
 }
 
 #[cfg(test)]
