@@ -517,6 +517,7 @@ reason-swapped = holds record { $a } version { $b }, but the journal says record
 reason-record-foreign = record { $a }: not encrypted to this vault
 reason-config-foreign = not encrypted to this vault's key (replaced?)
 reason-other-vault = belongs to another vault
+reason-rekey-unfinishable = a rekey was committed but cannot be finished: its new files are missing from staging/ (copied or cleaned without them?); use a copy of the vault made before the rekey, or recover by hand (docs/FORMAT.md, "Rekey")
 reason-slot-unvouched = key slot is not in the integrity journal
 reason-slot-altered = key slot does not match the integrity journal (altered?)
 reason-journal-broken = the integrity journal is missing or incomplete; refusing to write (run `tvault verify`)

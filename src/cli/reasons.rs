@@ -54,6 +54,10 @@ const REASONS: &[(&str, &str)] = &[
     ),
     ("belongs to another vault", "reason-other-vault"),
     (
+        "a rekey was committed but cannot be finished: its new files are missing from staging/ (copied or cleaned without them?); use a copy of the vault made before the rekey, or recover by hand (docs/FORMAT.md, \"Rekey\")",
+        "reason-rekey-unfinishable",
+    ),
+    (
         "key slot is not in the integrity journal",
         "reason-slot-unvouched",
     ),

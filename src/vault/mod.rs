@@ -281,8 +281,9 @@ impl Listing {
 enum Opened {
     /// The vault, open.
     Vault(Box<Vault>),
-    /// An interrupted rekey, now finished: open again.
-    RolledForward,
+    /// An interrupted rekey, now finished: open again. `through_slot`: the key opened a key
+    /// slot file in place (not a decrypted slot given as the identity).
+    RolledForward { through_slot: bool },
 }
 
 /// An open, unlocked vault. Holds the vault lock until dropped.
@@ -494,10 +495,20 @@ impl Vault {
             Opened::Vault(vault) => Ok(*vault),
             // A rekey was committed and has now been finished: the key slot that opened the
             // vault a moment ago may be the new one now.
-            Opened::RolledForward => match Self::open_once(root, &unlock, access)? {
+            Opened::RolledForward { .. } => match Self::open_once(root, &unlock, access)? {
                 Opened::Vault(vault) => Ok(*vault),
-                // Still the old generation: this key was retired by the rekey.
-                Opened::RolledForward => Err(Error::WrongKey),
+                // Still the old generation through a slot file in place: the rekey's new files
+                // are gone from staging/, so it cannot be finished. Not a wrong passphrase.
+                Opened::RolledForward { through_slot: true } => Err(Error::corrupt(
+                    &root.join("staging"),
+                    "a rekey was committed but cannot be finished: its new files are missing \
+                     from staging/ (copied or cleaned without them?); use a copy of the vault \
+                     made before the rekey, or recover by hand (docs/FORMAT.md, \"Rekey\")",
+                )),
+                // A decrypted slot of the old generation: the rekey retired this key.
+                Opened::RolledForward {
+                    through_slot: false,
+                } => Err(Error::WrongKey),
             },
         }
     }
@@ -566,7 +577,9 @@ impl Vault {
             refuse_linked_dirs(&layout)?;
             let _write = VaultLock::acquire(&layout.lock(), true, store::LOCK_WAIT)?;
             rekey::roll_forward(&layout, &journal)?;
-            return Ok(Opened::RolledForward);
+            return Ok(Opened::RolledForward {
+                through_slot: slot.is_some(),
+            });
         }
         // For custody events: a decrypted slot given as --identity is the vault's own identity;
         // an identity that opened the recipients slot is a recovery key.

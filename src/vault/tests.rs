@@ -360,6 +360,77 @@ fn rekey_is_all_or_nothing_at_every_crash_point() {
     assert!(steps > 20, "only {steps} crash points");
 }
 
+pub(super) fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A rekey committed but impossible to finish (its staged files gone, say a copy made without
+/// `staging/`) is reported as such, not as a wrong passphrase.
+#[test]
+fn a_rekey_that_cannot_be_finished_is_not_a_wrong_passphrase() {
+    let passphrase = SecretString::from("old passphrase 123".to_owned());
+    let mut seen = 0;
+    for n in 0.. {
+        let fixture = Fixture::new(1);
+        let mut vault = fixture.open(Access::Write);
+        let before = vault.fingerprint();
+        let slot_before = fs::read(fixture.root().join("keys/passphrase.age")).unwrap();
+        let recipients = vault
+            .recipients()
+            .iter()
+            .map(|r| crate::crypto::RecoveryRecipient::parse(r).unwrap())
+            .collect();
+        failpoints::arm(n);
+        let options = super::RekeyOptions {
+            passphrase: Some(passphrase.clone()),
+            recipients,
+        };
+        let done = vault.rekey(options, &mut |_, _| {}).is_ok();
+        if !failpoints::disarm() {
+            assert!(done);
+            break;
+        }
+        drop(vault);
+        // Committed (a copy rolls forward to the new key) but the old slot still in place.
+        let copy = fixture.dir.path().join("copy");
+        copy_dir(&fixture.root(), &copy);
+        let rolled = Vault::open(&copy, Unlock::Passphrase(&passphrase), Access::Read)
+            .unwrap()
+            .fingerprint();
+        let slot_now = fs::read(fixture.root().join("keys/passphrase.age")).unwrap();
+        if rolled == before || slot_now != slot_before {
+            continue;
+        }
+        seen += 1;
+        fs::remove_dir_all(fixture.root().join("staging")).unwrap();
+        fs::create_dir(fixture.root().join("staging")).unwrap();
+        match Vault::open(
+            &fixture.root(),
+            Unlock::Passphrase(&passphrase),
+            Access::Read,
+        ) {
+            Err(crate::error::Error::Corrupt { reason, .. }) => {
+                assert!(reason.contains("cannot be finished"), "{reason}")
+            }
+            Err(e) => panic!("crash point {n}: {e}"),
+            Ok(_) => panic!("crash point {n}: opened a vault whose rekey cannot be finished"),
+        }
+    }
+    assert!(
+        seen > 0,
+        "no crash point between the commit and the key slots"
+    );
+}
+
 fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;

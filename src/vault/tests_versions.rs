@@ -3,10 +3,9 @@
 //! or entirely absent.
 
 use std::fs;
-use std::path::Path;
 
 use super::store::failpoints;
-use super::tests::{Fixture, crash_everywhere, records};
+use super::tests::{Fixture, copy_dir, crash_everywhere, records};
 use super::{Access, Edited, Vault};
 
 fn first_id(vault: &Vault) -> String {
@@ -17,19 +16,6 @@ fn edited(vault: &Vault) -> crate::record::Record {
     let mut record = vault.load().unwrap().records[0].record().clone();
     record.title = Some("edited".to_owned());
     record
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 #[test]
