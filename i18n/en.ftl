@@ -626,6 +626,10 @@ note-imported = imported { $count } { $count ->
     [one] record
    *[other] records
 } from { $path } under new ids
+note-import-already-here = not imported again, already here unchanged (that copy of this vault is from before a rekey): { $count } { $count ->
+    [one] record
+   *[other] records
+}
 note-no-records = the vault holds no records yet (`tvault add` adds one)
 # attachments and chain of custody (issue 6)
 help-add-shred_original = After the attached files are stored and checked, overwrite and remove the originals (flash media and journaling file systems may still keep copies)

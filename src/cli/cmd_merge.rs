@@ -32,9 +32,9 @@ pub fn run(global: &GlobalArgs, args: &MergeArgs, ui: &mut Ui) -> Result<(), Cli
         }
         let mut vault = unlock::open(global, Access::Write)?;
         let other = open_other(global, args, &args.dir)?;
-        let imported = vault.import_from(&other)?;
+        let report = vault.import_from(&other)?;
         drop(other);
-        for record in &imported {
+        for record in &report.imported {
             if ui.json {
                 let line =
                     json!({"id": record.to, "from": record.from, "versions": record.versions});
@@ -45,9 +45,15 @@ pub fn run(global: &GlobalArgs, args: &MergeArgs, ui: &mut Ui) -> Result<(), Cli
         }
         ui.note(&tr!(
             "note-imported",
-            count = imported.len(),
+            count = report.imported.len(),
             path = label.as_str()
         ));
+        if report.already_here > 0 {
+            ui.note(&tr!(
+                "note-import-already-here",
+                count = report.already_here
+            ));
+        }
         return Ok(());
     }
     let mut vault = unlock::open(global, Access::Write)?;

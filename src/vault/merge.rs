@@ -62,6 +62,16 @@ pub struct Imported {
     pub versions: usize,
 }
 
+/// What `merge --import` did.
+#[derive(Clone, Debug, Default)]
+pub struct ImportReport {
+    /// The records imported under new ids.
+    pub imported: Vec<Imported>,
+    /// Records of a copy of this same vault from before a rekey that are here already, every
+    /// version unchanged: not imported again.
+    pub already_here: usize,
+}
+
 /// Whether two paths are the same directory.
 fn same_dir(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
@@ -384,15 +394,16 @@ impl Vault {
 
     /// Imports the current records of another vault (`other`, unlocked with its own
     /// credentials) as new records of this one, each with every version it has, re-encrypted
-    /// to this vault, under new ids. Deleted records are left out. One journal entry commits
+    /// to this vault, under new ids. Deleted records are left out, and so are the records of a
+    /// copy of this vault from before a rekey that are here unchanged. One journal entry commits
     /// them all.
-    pub fn import_from(&mut self, other: &Vault) -> Result<Vec<Imported>> {
+    pub fn import_from(&mut self, other: &Vault) -> Result<ImportReport> {
         // The same vault under the same key is `merge`'s job. The same vault id under another
         // key is a copy from the other side of a rekey: `merge` cannot read it with this key,
-        // so its records may come in here (those the copies share come in twice, never lost).
-        if other.config.vault_id == self.config.vault_id
-            && other.fingerprint() == self.fingerprint()
-        {
+        // so its records come in here, except those the copies share unchanged; a record
+        // changed on either side comes in under a new id (twice rather than lost).
+        let same_vault = other.config.vault_id == self.config.vault_id;
+        if same_vault && other.fingerprint() == self.fingerprint() {
             return Err(Error::SameVault {
                 path: other.layout.root.clone(),
             });
@@ -404,7 +415,7 @@ impl Vault {
                 count: verified.problems.len(),
             });
         }
-        let mut imported = Vec::new();
+        let mut report = ImportReport::default();
         let mut pending = Vec::new();
         let mut entries = Vec::new();
         // Attachments are re-encrypted too, streamed (each file once, under a new name, however
@@ -420,6 +431,10 @@ impl Vault {
                 envelopes.push(other.read_envelope(&id, *version, rel)?);
             }
             if envelopes.last().is_none_or(|e| e.deleted) {
+                continue;
+            }
+            if same_vault && self.holds_unchanged(&id, &envelopes) {
+                report.already_here += 1;
                 continue;
             }
             let new_id = names::new_record_id();
@@ -463,19 +478,39 @@ impl Vault {
                 }
                 pending.push(file);
             }
-            imported.push(Imported {
+            report.imported.push(Imported {
                 from: id,
                 to: new_id,
                 versions: count,
             });
         }
-        if imported.is_empty() {
-            return Ok(imported);
+        if report.imported.is_empty() {
+            return Ok(report);
         }
         pending.extend(self.index_segments(entries)?);
         self.commit_with("import", pending, staged, Vec::new(), Vec::new())?;
         self.compact_index_if_needed()?;
-        Ok(imported)
+        Ok(report)
+    }
+
+    /// Whether this vault holds record `id` with every one of `theirs` (the versions of the
+    /// same record in another copy of this vault), each exactly (padding aside). A version
+    /// this vault cannot read counts as missing: the other copy's comes in.
+    fn holds_unchanged(&self, id: &str, theirs: &[Envelope]) -> bool {
+        let unpadded = |envelope: Envelope| Envelope {
+            pad: Vec::new(),
+            ..envelope
+        };
+        let ours = self.version_paths(id);
+        theirs.iter().all(|envelope| {
+            let wanted = unpadded(envelope.clone());
+            ours.iter()
+                .filter(|(version, _)| *version == envelope.version)
+                .any(|(_, rel)| {
+                    self.read_envelope(id, envelope.version, rel)
+                        .is_ok_and(|mine| unpadded(mine) == wanted)
+                })
+        })
     }
 }
 

@@ -58,7 +58,7 @@ pub fn index_entry(envelope: &Envelope, path: &str, size: u64) -> index::IndexEn
 }
 use journal::{Entry, Journal, Op};
 use keyslot::{VaultConfig, VaultSecrets};
-pub use merge::{Imported, MergeReport};
+pub use merge::{ImportReport, Imported, MergeReport};
 use store::VaultLock;
 pub use verify::Report;
 pub use versions::{Edited, HistoryEntry, PurgeReport};

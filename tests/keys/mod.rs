@@ -405,7 +405,8 @@ fn destroy_with_yes_needs_no_key_and_spares_foreign_files() {
 }
 
 /// A copy made before a rekey cannot be merged (its key is gone), and says so; `merge
-/// --import` takes its records under new ids, so nothing on it is lost.
+/// --import` takes its new and changed records under new ids, so nothing on it is lost, and
+/// leaves out those both copies hold unchanged.
 #[test]
 fn a_copy_from_before_a_rekey_is_imported_not_merged() {
     let env = TestEnv::new();
@@ -424,16 +425,35 @@ fn a_copy_from_before_a_rekey_is_imported_not_merged() {
     let out = env.with_passphrase(&["merge"]).arg(&copy).output();
     out.fails(1, "from before a rekey");
     assert!(out.stderr.contains("--import"), "{}", out.stderr);
+    // On the copy: one shared record edited, so it differs from this vault's.
+    let shared = ids_listed(&env, "before import")
+        .into_iter()
+        .next()
+        .unwrap();
+    env.tvault(["edit", &shared, "--from", "-", "--vault"])
+        .arg(&copy)
+        .arg("--passphrase-file")
+        .arg(&env.passphrase_file)
+        .stdin(r#"{"title": "changed on the copy"}"#)
+        .output()
+        .ok();
     let out = env
         .with_passphrase(&["merge", "--import"])
         .arg(&copy)
         .output();
-    assert_eq!(
-        out.ok().lines().count(),
-        3,
-        "the copy's three records come in"
+    assert!(
+        out.stderr.contains("not imported again") && out.stderr.contains(": 1 record"),
+        "{}",
+        out.stderr
     );
-    assert_eq!(ids_listed(&env, "after import").len(), 5);
+    let imported = out.ok();
+    assert_eq!(
+        imported.lines().count(),
+        2,
+        "the copy's new record and its edited one come in, the unchanged one does not: {imported}"
+    );
+    assert!(imported.contains(&format!("{shared} -> ")), "{imported}");
+    assert_eq!(ids_listed(&env, "after import").len(), 4);
     verify_ok_ctx(&env, "after import");
 }
 
