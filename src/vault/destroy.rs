@@ -10,8 +10,7 @@
 //!
 //! No key is needed: anyone holding the stick can delete it anyway.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -132,26 +131,14 @@ fn shred_tree(dir: &Path, done: &mut Destroyed) -> Result<()> {
     fs::remove_dir(dir).map_err(|e| Error::io(dir, e))
 }
 
-/// Overwrites a regular file with zeros, flushes it, and removes it; a link is only removed.
+/// Overwrites a regular file with random bytes, flushes it, and removes it; a link is only
+/// removed.
 fn shred(path: &Path, done: &mut Destroyed) -> Result<()> {
     let meta = fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
+    store::overwrite_and_remove(path)?;
     if meta.is_file() {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(|e| Error::io(path, e))?;
-        let zeros = vec![0u8; 1 << 20];
-        let mut left = meta.len();
-        while left > 0 {
-            let n = left.min(zeros.len() as u64) as usize;
-            file.write_all(&zeros[..n])
-                .map_err(|e| Error::io(path, e))?;
-            left -= n as u64;
-        }
-        file.sync_all().map_err(|e| Error::io(path, e))?;
         done.bytes += meta.len();
     }
-    fs::remove_file(path).map_err(|e| Error::io(path, e))?;
     done.files += 1;
     Ok(())
 }

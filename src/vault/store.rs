@@ -257,7 +257,7 @@ pub(crate) const SHRED_PREFIX: &str = ".shred-";
 pub(crate) fn overwrite_and_remove(path: &Path) -> Result<()> {
     let meta = fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_file() {
-        let noise = crate::crypto::random_bytes::<4096>();
+        let noise = crate::crypto::random_bytes::<65536>();
         let mut left = meta.len();
         let mut file = OpenOptions::new()
             .write(true)

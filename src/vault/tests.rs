@@ -302,11 +302,7 @@ fn rekey_is_all_or_nothing_at_every_crash_point() {
         |vault| {
             *old_slot.borrow_mut() = Some(vault.secrets.to_slot_text().to_string());
             *old_fingerprint.borrow_mut() = vault.fingerprint();
-            let recipients = vault
-                .recipients()
-                .iter()
-                .map(|r| crate::crypto::RecoveryRecipient::parse(r).unwrap())
-                .collect();
+            let recipients = recovery_recipients(vault);
             vault
                 .rekey(
                     super::RekeyOptions {
@@ -360,6 +356,15 @@ fn rekey_is_all_or_nothing_at_every_crash_point() {
     assert!(steps > 20, "only {steps} crash points");
 }
 
+/// The vault's recovery recipients, parsed (what a rekey that keeps them is given).
+fn recovery_recipients(vault: &Vault) -> Vec<crate::crypto::RecoveryRecipient> {
+    vault
+        .recipients()
+        .iter()
+        .map(|r| crate::crypto::RecoveryRecipient::parse(r).unwrap())
+        .collect()
+}
+
 pub(super) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
@@ -384,11 +389,7 @@ fn a_rekey_that_cannot_be_finished_is_not_a_wrong_passphrase() {
         let mut vault = fixture.open(Access::Write);
         let before = vault.fingerprint();
         let slot_before = fs::read(fixture.root().join("keys/passphrase.age")).unwrap();
-        let recipients = vault
-            .recipients()
-            .iter()
-            .map(|r| crate::crypto::RecoveryRecipient::parse(r).unwrap())
-            .collect();
+        let recipients = recovery_recipients(&vault);
         failpoints::arm(n);
         let options = super::RekeyOptions {
             passphrase: Some(passphrase.clone()),
@@ -587,11 +588,7 @@ fn rekey_with_an_attachment_is_all_or_nothing_at_every_crash_point() {
         }];
         vault.attach(&id, &sources, &|_, _| {}).unwrap();
         let before = vault.fingerprint();
-        let recipients = vault
-            .recipients()
-            .iter()
-            .map(|r| crate::crypto::RecoveryRecipient::parse(r).unwrap())
-            .collect();
+        let recipients = recovery_recipients(&vault);
         failpoints::arm(n);
         let ok = vault
             .rekey(
@@ -639,11 +636,7 @@ fn pseudonyms_survive_a_rekey() {
     let fixture = Fixture::new(1);
     let mut vault = fixture.open(Access::Write);
     let before = vault.pseudonym("Іван Петрук");
-    let recipients = vault
-        .recipients()
-        .iter()
-        .map(|r| crate::crypto::RecoveryRecipient::parse(r).unwrap())
-        .collect();
+    let recipients = recovery_recipients(&vault);
     vault
         .rekey(
             super::RekeyOptions {
