@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::common::{Out, TestEnv, contains_bytes, files_under, snapshot};
+use crate::integrity::copy_dir;
 
 /// SPEC.md's example record.
 const SPEC_EXAMPLE: &str = include_str!("../data/spec-example.json");
@@ -62,19 +63,6 @@ fn verify_ok(env: &TestEnv, dir: &Path) {
         "{}",
         out.stdout
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A vault with SPEC.md's example record; returns its id.
