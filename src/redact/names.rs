@@ -32,8 +32,9 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
-use super::tokens::{CAP, DOT, Gap, INITIAL, Token};
+use super::tokens::{CAP, DOT, Gap, INITIAL, Token, cached_key};
 use super::unlisted;
 use crate::search::fold::{self, Needle, SHORT_KEY};
 
@@ -73,6 +74,9 @@ impl Word {
     }
 }
 
+/// The needles matching a word, by the word's key and whether it is capitalised.
+type SeenHits = HashMap<(Rc<str>, bool), Vec<u32>>;
+
 /// The compiled needles of one record.
 #[derive(Default)]
 pub(crate) struct Matcher {
@@ -92,21 +96,27 @@ pub(crate) struct Matcher {
     short: Vec<u32>,
     /// Needles with long keys.
     long: Vec<u32>,
+    /// The needles matching each word seen so far (by key, and whether capitalised: all that
+    /// `token_hits` reads of a token), against every needle: a record's texts repeat their
+    /// words, and its rendering, which the final re-scan reads, repeats them all. Emptied by
+    /// every change of the needles, so that it always holds what `token_hits` would compute.
+    seen: RefCell<SeenHits>,
 }
 
 impl Matcher {
     fn needle(&mut self, word: &str) -> Option<u32> {
-        let key = fold::key(word);
+        // The key from the tokenizer's cache: names and phrases repeat words of the texts.
+        let (key, _) = cached_key(word);
         if key.is_empty() {
             return None;
         }
-        if let Some(&id) = self.by_key.get(&key) {
+        if let Some(&id) = self.by_key.get(&*key) {
             return Some(id);
         }
         let id = self.needles.len() as u32;
         let needle = if key.len() < SHORT_KEY {
             self.short.push(id);
-            Word::Short(key.clone())
+            Word::Short(key.to_string())
         } else {
             let (needle, first) = long_needle(word, &key);
             self.long.push(id);
@@ -116,12 +126,13 @@ impl Matcher {
         self.owners.push(Vec::new());
         self.starts.push(Vec::new());
         self.in_phrase.push(false);
-        self.by_key.insert(key, id);
+        self.by_key.insert(key.to_string(), id);
         Some(id)
     }
 
     /// Adds one spelling of a personal name of `entity`.
     pub fn add_name(&mut self, entity: u32, name: &str) {
+        self.seen.get_mut().clear();
         let words = fold::words(name);
         let has_plain = words.iter().any(|w| !is_acronym(w));
         let mut initials = Vec::new();
@@ -129,7 +140,7 @@ impl Matcher {
             if unlisted::is_title(w) || w.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = w.chars().filter(|&c| fold::alpha(c)).count();
             if letters == 1 {
                 initials.push(fold::key(w));
                 continue;
@@ -158,6 +169,7 @@ impl Matcher {
 
     /// Adds one phrase of `entity`, and each of its comma- or semicolon-separated parts.
     pub fn add_phrase(&mut self, entity: u32, phrase: &str) {
+        self.seen.get_mut().clear();
         let mut variants = vec![phrase];
         variants.extend(phrase_parts(phrase));
         for v in variants {
@@ -186,7 +198,15 @@ impl Matcher {
 
     /// The needles matching each token (empty lists allocate nothing).
     pub fn hits(&self, tokens: &[Token]) -> Vec<Vec<u32>> {
-        tokens.iter().map(|t| self.token_hits(t, 0)).collect()
+        let mut seen = self.seen.borrow_mut();
+        tokens
+            .iter()
+            .map(|t| {
+                seen.entry((t.key.clone(), t.has(CAP)))
+                    .or_insert_with(|| self.token_hits(t, 0))
+                    .clone()
+            })
+            .collect()
     }
 
     /// The number of needles so far: needles added later get ids from here on.
@@ -494,7 +514,7 @@ fn short_inflected(needle: &str, text: &str) -> bool {
 
 /// Two or more letters, all uppercase.
 fn is_acronym(w: &str) -> bool {
-    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let mut letters = w.chars().filter(|&c| fold::alpha(c));
     letters.clone().count() >= 2 && letters.all(|c| c.is_uppercase())
 }
 
@@ -519,6 +539,23 @@ mod tests {
                 text[tokens[r.lo].start..end].to_owned()
             })
             .collect()
+    }
+
+    #[test]
+    fn remembered_hits_follow_every_change_of_the_needles() {
+        let text = "Петрук met petruk, Ян and яна in Vitsba; Petruk's Віцьба";
+        let tokens = tokenize(text, &[]);
+        let fresh =
+            |m: &Matcher| -> Vec<Vec<u32>> { tokens.iter().map(|t| m.token_hits(t, 0)).collect() };
+        let mut m = Matcher::default();
+        m.add_name(0, "Іван Петрук");
+        assert_eq!(m.hits(&tokens), fresh(&m));
+        m.add_name(1, "Ян Сабалеўскі");
+        assert_eq!(m.hits(&tokens), fresh(&m));
+        // A phrase word makes a short needle match lowercase words too.
+        m.add_phrase(2, "яна, Vitsba");
+        assert_eq!(m.hits(&tokens), fresh(&m));
+        assert!(m.hits(&tokens).iter().any(|h| !h.is_empty()));
     }
 
     #[test]
