@@ -32,7 +32,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use super::tokens::{CAP, DOT, Gap, INITIAL, Token, cached_key};
 use super::unlisted;
@@ -74,9 +73,6 @@ impl Word {
     }
 }
 
-/// The needles matching a word, by the word's key and whether it is capitalised.
-type SeenHits = HashMap<(Rc<str>, bool), Vec<u32>>;
-
 /// The compiled needles of one record.
 #[derive(Default)]
 pub(crate) struct Matcher {
@@ -96,11 +92,6 @@ pub(crate) struct Matcher {
     short: Vec<u32>,
     /// Needles with long keys.
     long: Vec<u32>,
-    /// The needles matching each word seen so far (by key, and whether capitalised: all that
-    /// `token_hits` reads of a token), against every needle: a record's texts repeat their
-    /// words, and its rendering, which the final re-scan reads, repeats them all. Emptied by
-    /// every change of the needles, so that it always holds what `token_hits` would compute.
-    seen: RefCell<SeenHits>,
 }
 
 impl Matcher {
@@ -132,7 +123,6 @@ impl Matcher {
 
     /// Adds one spelling of a personal name of `entity`.
     pub fn add_name(&mut self, entity: u32, name: &str) {
-        self.seen.get_mut().clear();
         let words = fold::words(name);
         let has_plain = words.iter().any(|w| !is_acronym(w));
         let mut initials = Vec::new();
@@ -169,7 +159,6 @@ impl Matcher {
 
     /// Adds one phrase of `entity`, and each of its comma- or semicolon-separated parts.
     pub fn add_phrase(&mut self, entity: u32, phrase: &str) {
-        self.seen.get_mut().clear();
         let mut variants = vec![phrase];
         variants.extend(phrase_parts(phrase));
         for v in variants {
@@ -198,15 +187,7 @@ impl Matcher {
 
     /// The needles matching each token (empty lists allocate nothing).
     pub fn hits(&self, tokens: &[Token]) -> Vec<Vec<u32>> {
-        let mut seen = self.seen.borrow_mut();
-        tokens
-            .iter()
-            .map(|t| {
-                seen.entry((t.key.clone(), t.has(CAP)))
-                    .or_insert_with(|| self.token_hits(t, 0))
-                    .clone()
-            })
-            .collect()
+        tokens.iter().map(|t| self.token_hits(t, 0)).collect()
     }
 
     /// The number of needles so far: needles added later get ids from here on.
@@ -539,23 +520,6 @@ mod tests {
                 text[tokens[r.lo].start..end].to_owned()
             })
             .collect()
-    }
-
-    #[test]
-    fn remembered_hits_follow_every_change_of_the_needles() {
-        let text = "Петрук met petruk, Ян and яна in Vitsba; Petruk's Віцьба";
-        let tokens = tokenize(text, &[]);
-        let fresh =
-            |m: &Matcher| -> Vec<Vec<u32>> { tokens.iter().map(|t| m.token_hits(t, 0)).collect() };
-        let mut m = Matcher::default();
-        m.add_name(0, "Іван Петрук");
-        assert_eq!(m.hits(&tokens), fresh(&m));
-        m.add_name(1, "Ян Сабалеўскі");
-        assert_eq!(m.hits(&tokens), fresh(&m));
-        // A phrase word makes a short needle match lowercase words too.
-        m.add_phrase(2, "яна, Vitsba");
-        assert_eq!(m.hits(&tokens), fresh(&m));
-        assert!(m.hits(&tokens).iter().any(|h| !h.is_empty()));
     }
 
     #[test]

@@ -162,7 +162,8 @@ fn split_at_capital_apostrophe<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
 
 /// `fold::key` of a word, from a bounded per-thread cache: keying is the costliest step of
 /// tokenising (a few hundred ns per word) and most words of testimonies (prepositions, act
-/// words, agencies, places) recur from record to record of one export.
+/// words, agencies, places) recur from record to record of one export. `names.rs` keys the
+/// words of listed names and phrases through it too.
 ///
 /// Why this is acceptable: a key is a pure function of the word; the cache holds words and
 /// keys of texts the exporting process holds in plaintext anyway, is per thread, and is emptied
@@ -331,8 +332,10 @@ pub(crate) fn markers(text: &str, extra: &[String]) -> Vec<(usize, usize)> {
             i = s + close + 1;
         }
     }
+    // Most entity markers begin with `[` (`[PERSON 2]`, `[PLACE]`), and most texts have none.
+    let bracket = text.contains('[');
     for m in extra {
-        if m.trim().is_empty() {
+        if m.trim().is_empty() || (!bracket && m.starts_with('[')) {
             continue;
         }
         occurrences(text, m, |s| out.push((s, s + m.len())));
