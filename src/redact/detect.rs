@@ -59,6 +59,9 @@
 //! detectors skip at once every word whose first two bytes start no trigger word
 //! (`trigger_table`), so the whole is linear (roughly 30 to 60 µs for 800 chars).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::{Kind, Span};
 use crate::search::fold::{alnum, alpha};
 
@@ -68,6 +71,36 @@ pub fn find(text: &str, out: &mut Vec<Span>) {
     if text.is_empty() {
         return;
     }
+    if text.len() > SHORT_TEXT {
+        return find_in(text, out);
+    }
+    // Short field values (agencies, charges, regions, countries, roles, tags) recur from record
+    // to record of one export: their spans are remembered, per thread. Why this is acceptable:
+    // the spans are a pure function of the text; the cache holds texts the exporting process
+    // holds in plaintext anyway, and is emptied when it reaches `SHORT_TEXTS` entries.
+    thread_local! {
+        static SEEN: RefCell<HashMap<String, Vec<Span>>> = RefCell::new(HashMap::new());
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(spans) = seen.get(text) {
+            out.extend_from_slice(spans);
+            return;
+        }
+        let from = out.len();
+        find_in(text, out);
+        if seen.len() >= SHORT_TEXTS {
+            seen.clear();
+        }
+        seen.insert(text.to_owned(), out[from..].to_vec());
+    });
+}
+
+/// Texts of at most this many bytes have their spans remembered by [`find`].
+const SHORT_TEXT: usize = 64;
+const SHORT_TEXTS: usize = 4096;
+
+/// [`find`] without the cache.
+fn find_in(text: &str, out: &mut Vec<Span>) {
     let t = Text::new(text);
     phones(&t, out);
     at_signs(&t, out);

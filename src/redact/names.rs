@@ -33,7 +33,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::tokens::{CAP, DOT, Gap, INITIAL, Token};
+use super::tokens::{CAP, DOT, Gap, INITIAL, Token, cached_key};
 use super::unlisted;
 use crate::search::fold::{self, Needle, SHORT_KEY};
 
@@ -96,17 +96,18 @@ pub(crate) struct Matcher {
 
 impl Matcher {
     fn needle(&mut self, word: &str) -> Option<u32> {
-        let key = fold::key(word);
+        // The key from the tokenizer's cache: names and phrases repeat words of the texts.
+        let (key, _) = cached_key(word);
         if key.is_empty() {
             return None;
         }
-        if let Some(&id) = self.by_key.get(&key) {
+        if let Some(&id) = self.by_key.get(&*key) {
             return Some(id);
         }
         let id = self.needles.len() as u32;
         let needle = if key.len() < SHORT_KEY {
             self.short.push(id);
-            Word::Short(key.clone())
+            Word::Short(key.to_string())
         } else {
             let (needle, first) = long_needle(word, &key);
             self.long.push(id);
@@ -116,7 +117,7 @@ impl Matcher {
         self.owners.push(Vec::new());
         self.starts.push(Vec::new());
         self.in_phrase.push(false);
-        self.by_key.insert(key, id);
+        self.by_key.insert(key.to_string(), id);
         Some(id)
     }
 
@@ -129,7 +130,7 @@ impl Matcher {
             if unlisted::is_title(w) || w.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = w.chars().filter(|&c| fold::alpha(c)).count();
             if letters == 1 {
                 initials.push(fold::key(w));
                 continue;
@@ -494,7 +495,7 @@ fn short_inflected(needle: &str, text: &str) -> bool {
 
 /// Two or more letters, all uppercase.
 fn is_acronym(w: &str) -> bool {
-    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let mut letters = w.chars().filter(|&c| fold::alpha(c));
     letters.clone().count() >= 2 && letters.all(|c| c.is_uppercase())
 }
 

@@ -80,10 +80,11 @@ pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut prev_end = 0usize;
     let mut m = 0usize;
-    for w in fold::words(text)
-        .into_iter()
-        .flat_map(split_at_capital_apostrophe)
-    {
+    let mut words = Vec::new();
+    for w in fold::words(text) {
+        split_at_capital_apostrophe(w, &mut words);
+    }
+    for w in words {
         let start = w.as_ptr() as usize - base;
         let word_end = start + w.len();
         while m < markers.len() && markers[m].1 <= start {
@@ -126,10 +127,17 @@ pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
 
 /// A word split where an apostrophe is followed by a capital letter (`Іван'Сяргей`, `O'Brien`):
 /// two names glued by an apostrophe are two names, and a listed one must be found alone. An
-/// apostrophe before a small letter stays inside the word (`сям'я`, `Дар'я`, `Ivan's`).
-fn split_at_capital_apostrophe(word: &str) -> impl Iterator<Item = &str> {
+/// apostrophe before a small letter stays inside the word (`сям'я`, `Дар'я`, `Ivan's`). Appends
+/// the parts to `parts`.
+fn split_at_capital_apostrophe<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
     let is_apostrophe = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{02BC}');
-    let mut parts = Vec::new();
+    // Most words have no apostrophe: they are their only part.
+    if !word.contains(is_apostrophe) {
+        if !word.is_empty() {
+            parts.push(word);
+        }
+        return;
+    }
     let mut start = 0;
     // Where the current run of apostrophes began (`Ivan's''Іван` splits before the whole run).
     let mut run: Option<usize> = None;
@@ -150,17 +158,17 @@ fn split_at_capital_apostrophe(word: &str) -> impl Iterator<Item = &str> {
     if start < word.len() {
         parts.push(&word[start..]);
     }
-    parts.into_iter()
 }
 
 /// `fold::key` of a word, from a bounded per-thread cache: keying is the costliest step of
 /// tokenising (a few hundred ns per word) and most words of testimonies (prepositions, act
-/// words, agencies, places) recur from record to record of one export.
+/// words, agencies, places) recur from record to record of one export. `names.rs` keys the
+/// words of listed names and phrases through it too.
 ///
 /// Why this is acceptable: a key is a pure function of the word; the cache holds words and
 /// keys of texts the exporting process holds in plaintext anyway, is per thread, and is emptied
 /// when it reaches `KEY_CACHE` entries.
-fn cached_key(word: &str) -> (Rc<str>, fold::KeyInfo) {
+pub(crate) fn cached_key(word: &str) -> (Rc<str>, fold::KeyInfo) {
     thread_local! {
         static CACHE: RefCell<HashMap<String, (Rc<str>, fold::KeyInfo)>> =
             RefCell::new(HashMap::new());
@@ -201,7 +209,7 @@ fn shape(word: &str) -> u8 {
     for c in word.chars() {
         count += 1;
         let (is_upper, is_lower) = (c.is_uppercase(), c.is_lowercase());
-        if !(is_upper || is_lower || c.is_alphabetic()) {
+        if !(is_upper || is_lower || fold::alpha(c)) {
             continue;
         }
         upper |= is_upper;
@@ -324,13 +332,13 @@ pub(crate) fn markers(text: &str, extra: &[String]) -> Vec<(usize, usize)> {
             i = s + close + 1;
         }
     }
+    // Most entity markers begin with `[` (`[PERSON 2]`, `[PLACE]`), and most texts have none.
+    let bracket = text.contains('[');
     for m in extra {
-        if m.trim().is_empty() {
+        if m.trim().is_empty() || (!bracket && m.starts_with('[')) {
             continue;
         }
-        for (s, _) in text.match_indices(m.as_str()) {
-            out.push((s, s + m.len()));
-        }
+        occurrences(text, m, |s| out.push((s, s + m.len())));
     }
     out.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
@@ -341,6 +349,29 @@ pub(crate) fn markers(text: &str, extra: &[String]) -> Vec<(usize, usize)> {
         }
     }
     merged
+}
+
+/// Calls `found` with the start of every occurrence of `needle` in `text`, leftmost first and
+/// not overlapping: what `text.match_indices(needle)` yields (nothing for an empty needle).
+///
+/// Why not `match_indices`: it sets up a two-way searcher per call, which costs more than the
+/// search itself on the short texts of a record, and `markers` runs it for every marker of the
+/// record on every text; most texts do not even contain the marker's first byte.
+fn occurrences(text: &str, needle: &str, mut found: impl FnMut(usize)) {
+    let Some(first) = needle.chars().next() else {
+        return;
+    };
+    let mut from = 0;
+    // `find(char)` is a memchr; `from` stays on a char boundary.
+    while let Some(off) = text[from..].find(first) {
+        let s = from + off;
+        if text[s..].starts_with(needle) {
+            found(s);
+            from = s + needle.len();
+        } else {
+            from = s + first.len_utf8();
+        }
+    }
 }
 
 /// `output` with the escapes of the export formats undone, if it has any: JSON string escapes
@@ -463,6 +494,23 @@ mod tests {
             .map(|t| t.text(text).to_owned())
             .collect();
         assert_eq!(words, ["met", "IVANOU", "and"]);
+    }
+
+    #[test]
+    fn occurrences_are_those_of_match_indices() {
+        for (text, needle) in [
+            ("aaaa", "aa"),
+            ("Worker B-17 met Worker B-17", "Worker B-17"),
+            ("[PERSON 1][PERSON 1] [PERSON 1", "[PERSON 1]"),
+            ("Іван Іван", "Іван"),
+            ("abc", "abcd"),
+            ("", "x"),
+        ] {
+            let mut found = Vec::new();
+            occurrences(text, needle, |s| found.push(s));
+            let expected: Vec<usize> = text.match_indices(needle).map(|(s, _)| s).collect();
+            assert_eq!(found, expected, "{needle} in {text}");
+        }
     }
 
     #[test]
