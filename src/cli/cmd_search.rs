@@ -104,7 +104,7 @@ pub(super) fn select<'v>(
         } else {
             None
         };
-        if compiled.matches(entry, narrative.as_deref()) {
+        if compiled.matches(&entry.view(), narrative.as_deref()) {
             hits.push(entry);
         }
     }

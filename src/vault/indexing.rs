@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::envelope::Envelope;
-use super::index::{self, IndexEntry};
+use super::index::{self, EntryRef, IndexEntry};
 use super::{Pending, Problem, Vault, names, store};
 use crate::crypto;
 use crate::error::Result;
@@ -161,7 +161,7 @@ impl Vault {
 
     /// Reads one index segment as the journal vouches for it, streaming (see
     /// [`index::read_verified`]).
-    fn read_segment(&self, rel: &str) -> std::result::Result<Vec<IndexEntry>, String> {
+    fn read_segment(&self, rel: &str) -> std::result::Result<index::Segment, String> {
         let (path, exp) = self.vouched_path(rel)?;
         let meta = std::fs::symlink_metadata(&path).map_err(|e| e.to_string())?;
         if meta.file_type().is_symlink() || !meta.is_file() {
@@ -219,12 +219,14 @@ impl Vault {
     /// Reads the index like [`Vault::index`], but keeps in `entries` only the entries `keep`
     /// accepts (a search keeps its hits, and so never holds the whole index); the others are
     /// listed in `unkept`. Segments are decrypted, checked and decoded on all cores.
-    pub fn index_where(&self, keep: &(dyn Fn(&IndexEntry) -> bool + Sync)) -> Result<IndexView> {
+    /// Only the kept entries are decoded in full: the others are looked at where they lie in
+    /// the decrypted segment ([`index::Segment::entries`]).
+    pub fn index_where(&self, keep: &(dyn Fn(&EntryRef<'_>) -> bool + Sync)) -> Result<IndexView> {
         let mut view = IndexView::default();
         let current = self.current_refs();
-        let is_current = |entry: &IndexEntry| -> bool {
+        let is_current = |entry: &EntryRef<'_>| -> bool {
             current
-                .get(entry.id.as_str())
+                .get(entry.id)
                 .is_some_and(|(v, p)| *v == entry.version && *p == entry.path)
         };
         let segments = self.segments();
@@ -232,24 +234,28 @@ impl Vault {
         // Segments hold at most `index::SEGMENT_ENTRIES` entries (but those of older vaults):
         // each is filtered as soon as it is read, so that only the kept entries pile up.
         let read = crate::parallel::map_each(segments, |rel| {
-            let result = self.read_segment(&rel).map(|entries| {
+            let result = self.read_segment(&rel).and_then(|segment| {
                 let mut kept = Vec::new();
                 let mut unkept = Vec::new();
                 let mut deleted = Vec::new();
-                for entry in entries.into_iter().filter(is_current) {
-                    if entry.deleted {
-                        deleted.push(entry);
-                    } else if keep(&entry) {
-                        kept.push(entry);
+                for entry in segment.entries()? {
+                    let e = &entry.view;
+                    if !is_current(e) {
+                        continue;
+                    }
+                    if e.deleted {
+                        deleted.push(entry.decode()?);
+                    } else if keep(e) {
+                        kept.push(entry.decode()?);
                     } else {
                         unkept.push(Located {
-                            id: entry.id,
-                            version: entry.version,
-                            path: entry.path,
+                            id: e.id.to_owned(),
+                            version: e.version,
+                            path: e.path.to_owned(),
                         });
                     }
                 }
-                (kept, unkept, deleted)
+                Ok((kept, unkept, deleted))
             });
             (rel, result)
         });
@@ -296,7 +302,7 @@ impl Vault {
                     view.rebuilt += 1;
                     if entry.deleted {
                         view.deleted.push(entry);
-                    } else if keep(&entry) {
+                    } else if keep(&entry.view()) {
                         view.entries.push(entry);
                     } else {
                         view.unkept.push(Located {
@@ -545,7 +551,10 @@ impl Vault {
             let current = self.current_refs();
             let mut entries: Vec<IndexEntry> = Vec::new();
             for rel in &small {
-                let Ok(read) = self.read_segment(rel) else {
+                let Ok(read) = self
+                    .read_segment(rel)
+                    .and_then(index::Segment::into_entries)
+                else {
                     // Never compact away evidence: leave a damaged index for verify to report.
                     return Ok(());
                 };
