@@ -39,6 +39,20 @@ pub struct IndexView {
     /// The entries of deleted records (tombstones): never in `entries`, kept so that the index
     /// can be saved whole and `show` can say that a record was deleted.
     pub deleted: Vec<IndexEntry>,
+    /// The record files, listed while the index was read (`search` does both at once, the
+    /// listing on a core that would otherwise wait); [`Vault::survey`] lists them itself when
+    /// this is `None`.
+    pub record_files: Option<RecordFiles>,
+}
+
+/// The record files present in the vault's directories, and what was wrong with the
+/// directories themselves (symbolic links, unexpected entries).
+#[derive(Debug)]
+pub struct RecordFiles {
+    files: Vec<std::path::PathBuf>,
+    /// `files`, relative to the vault.
+    rels: Vec<String>,
+    problems: Vec<Problem>,
 }
 
 impl IndexView {
@@ -449,20 +463,45 @@ impl Vault {
         })
     }
 
+    /// The record files present, from directory listings only (for [`Vault::survey`]).
+    pub fn record_files(&self) -> Result<RecordFiles> {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        super::verify::walk(&self.layout.records(), 2, &mut files, &mut problems)?;
+        let rels = files
+            .iter()
+            .map(|path| super::verify::rel_path(&self.layout.root, path))
+            .collect();
+        Ok(RecordFiles {
+            files,
+            rels,
+            problems,
+        })
+    }
+
     /// A cheap look at the record files, without reading or even stat-ing them (directory
     /// listings only): files the journal does not vouch for (planted), and files of current
     /// records that are missing. `search` and `show` use it; `list` and `verify` check every
     /// byte, and `show` every byte of the record it prints.
+    ///
+    /// The files are those of `view.record_files` when a listing was taken with the index, else
+    /// they are listed now.
     pub fn survey(&self, view: &IndexView) -> Result<Vec<Problem>> {
+        let listed;
+        let RecordFiles {
+            files,
+            rels,
+            problems,
+        } = match &view.record_files {
+            Some(files) => files,
+            None => {
+                listed = self.record_files()?;
+                &listed
+            }
+        };
         let root = &self.layout.root;
-        let mut problems = Vec::new();
-        let mut files = Vec::new();
-        super::verify::walk(&self.layout.records(), 2, &mut files, &mut problems)?;
+        let mut problems = problems.clone();
         let expected = self.journal.expected();
-        let rels: Vec<String> = files
-            .iter()
-            .map(|path| super::verify::rel_path(root, path))
-            .collect();
         let present: std::collections::HashSet<&str> = rels.iter().map(String::as_str).collect();
         // When as many of the files the journal vouches for are present as there are files,
         // every file is vouched for: no need to look each one up.
@@ -471,7 +510,7 @@ impl Vault {
             .filter(|(rel, _)| present.contains(rel.as_str()))
             .count();
         if vouched_present != present.len() {
-            for (path, rel) in files.iter().zip(&rels) {
+            for (path, rel) in files.iter().zip(rels) {
                 if !expected.contains_key(rel) && !self.removal_pending(rel) {
                     problems.push(Problem {
                         path: path.clone(),
