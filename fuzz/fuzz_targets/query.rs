@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
             let entry = tvault::vault::index_entry(&envelope, "records/00/x.age", 1);
             for narrative in [false, true] {
                 let compiled = Compiled::new(&parsed, narrative);
-                let _ = compiled.matches(&entry, narrative.then_some("petruk mine"));
+                let _ = compiled.matches(&entry.view(), narrative.then_some("petruk mine"));
             }
         }
         Err(e) => {

@@ -48,7 +48,16 @@ pub(super) fn matching_index(
     if compiled.needs_narrative() {
         return fresh_index(vault, ui);
     }
-    let view = vault.index_where(&|entry| compiled.matches(entry, None))?;
+    // The record directories are listed (for `select`'s survey) while the segments are read.
+    let shared: &Vault = vault;
+    let (view, record_files) = std::thread::scope(|scope| {
+        let listing = scope.spawn(|| shared.record_files());
+        let view = shared.index_where(&|entry| compiled.matches(entry, None));
+        // A failed listing is listed again, and its error reported, by the survey.
+        (view, listing.join().ok().and_then(Result::ok))
+    });
+    let mut view = view?;
+    view.record_files = record_files;
     if view.rebuilt > 0 || !view.damaged_segments.is_empty() {
         drop(view);
         return fresh_index(vault, ui);
@@ -104,7 +113,7 @@ pub(super) fn select<'v>(
         } else {
             None
         };
-        if compiled.matches(entry, narrative.as_deref()) {
+        if compiled.matches(&entry.view(), narrative.as_deref()) {
             hits.push(entry);
         }
     }

@@ -742,7 +742,7 @@ struct Signature {
 
 /// The prefilter bit of a key symbol: one per consonant class and for `u`; vowels none;
 /// digits and letters of other scripts share one.
-fn bit(b: u8) -> u32 {
+const fn bit(b: u8) -> u32 {
     let k = match b {
         b'a' | b'e' | b'o' | b'i' => return 0,
         b'p' => 0,
@@ -771,7 +771,7 @@ fn bit(b: u8) -> u32 {
 }
 
 /// The bits of a symbol and of every symbol it may be substituted by within a budget.
-fn cover(b: u8) -> u32 {
+const fn cover(b: u8) -> u32 {
     let partners: &[u8] = match b {
         b't' => b"c",
         b'c' => b"tk",
@@ -787,8 +787,26 @@ fn cover(b: u8) -> u32 {
         b'u' => b"v",
         _ => b"",
     };
-    partners.iter().fold(bit(b), |m, &p| m | bit(p))
+    let mut bits = bit(b);
+    let mut i = 0;
+    while i < partners.len() {
+        bits |= bit(partners[i]);
+        i += 1;
+    }
+    bits
 }
+
+/// [`bit`] and [`cover`] of every byte, computed at compile time: [`Signature::of`] runs for
+/// most words a search compares, and a table lookup is several times cheaper than the matches.
+const BITS: [(u32, u32); 256] = {
+    let mut table = [(0, 0); 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (bit(b as u8), cover(b as u8));
+        b += 1;
+    }
+    table
+};
 
 impl Signature {
     /// Every consonant must find a partner on the other side (deleting one costs a full edit),
@@ -796,11 +814,12 @@ impl Signature {
     fn of(s: &[u8]) -> Signature {
         let mut sig = Signature { need: 0, cover: 0 };
         for (i, &b) in s.iter().enumerate() {
-            sig.cover |= cover(b);
+            let (bit, cover) = BITS[usize::from(b)];
+            sig.cover |= cover;
             let prothetic = i == 0 && b == b'v' && s.get(1).is_some_and(|&n| is_vowel(n));
             let shch = b == b'C' && i > 0 && s[i - 1] == b'S';
             if b != b'u' && !prothetic && !shch {
-                sig.need |= bit(b);
+                sig.need |= bit;
             }
         }
         sig

@@ -5,7 +5,7 @@ use crate::record::{ActType, Purpose, Risk, Status};
 use crate::search::fold::{self, Needle};
 use crate::search::keys::{self, field};
 use crate::search::query::{Field, Query, Term};
-use crate::vault::index::IndexEntry;
+use crate::vault::index::EntryRef;
 
 /// A query prepared for scanning: every word folded once.
 pub struct Compiled {
@@ -103,19 +103,19 @@ impl Compiled {
 
     /// Whether an index entry matches. `narrative` holds the keys of its narrative (space
     /// separated) when `--narrative` is on.
-    pub fn matches(&self, entry: &IndexEntry, narrative: Option<&str>) -> bool {
+    pub fn matches(&self, entry: &EntryRef<'_>, narrative: Option<&str>) -> bool {
         let facets = &entry.facets;
         self.clauses.iter().all(|(negated, prepared)| {
             let hit = match prepared {
                 Prepared::Words(words) => words.iter().all(|sequence| {
-                    keys::lines(&entry.keys).any(|(_, value)| phrase_in(sequence, value))
+                    in_values(sequence, entry.keys)
                         || narrative.is_some_and(|n| phrase_in(sequence, n))
                 }),
                 Prepared::Phrase(needles) => {
-                    keys::lines(&entry.keys).any(|(_, value)| phrase_in(needles, value))
+                    in_values(needles, entry.keys)
                         || narrative.is_some_and(|n| phrase_in(needles, n))
                 }
-                Prepared::Text(code, needles) => keys::lines(&entry.keys).any(|(c, value)| {
+                Prepared::Text(code, needles) => keys::lines(entry.keys).any(|(c, value)| {
                     c == *code
                         && needles
                             .iter()
@@ -182,6 +182,67 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// Whether the words of `needles` occur consecutively within one value of `keys` (the lines
+/// of [`keys::lines`]).
+fn in_values(needles: &[Needle], keys: &str) -> bool {
+    match needles {
+        // The common case: any word of any value, in one pass over the keys.
+        [one] => KeyWords::new(keys).any(|k| one.matches(k)),
+        _ => keys::lines(keys).any(|(_, value)| phrase_in(needles, value)),
+    }
+}
+
+/// The words of every value of a keys string, exactly as `keys::lines(keys).flat_map(|(_,
+/// value)| words(value))` gives them, but in one pass over the bytes: a search does this for
+/// every entry, and looking for each line's end first costs a memchr per line.
+struct KeyWords<'a> {
+    /// What is left; `None` when done.
+    rest: Option<&'a str>,
+    /// `rest` starts a line (with its field code, if it is a valid line).
+    line_start: bool,
+}
+
+impl<'a> KeyWords<'a> {
+    fn new(keys: &'a str) -> Self {
+        KeyWords {
+            rest: Some(keys),
+            line_start: true,
+        }
+    }
+}
+
+impl<'a> Iterator for KeyWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            let mut rest = self.rest?;
+            if self.line_start {
+                // As `keys::lines`: a line that does not start with a field digit is skipped.
+                if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                    rest = &rest[1..];
+                    self.line_start = false;
+                } else {
+                    self.rest = rest.find('\n').map(|i| &rest[i + 1..]);
+                    continue;
+                }
+            }
+            // Splitting at ASCII bytes always leaves whole characters on both sides.
+            return match rest.bytes().position(|b| b == b' ' || b == b'\n') {
+                Some(i) => {
+                    self.line_start = rest.as_bytes()[i] == b'\n';
+                    self.rest = Some(&rest[i + 1..]);
+                    Some(&rest[..i])
+                }
+                None => {
+                    self.rest = None;
+                    Some(rest)
+                }
+            };
+        }
+    }
+}
+
 fn phrase_in(needles: &[Needle], value: &str) -> bool {
     match needles {
         [] => false,
@@ -215,6 +276,25 @@ mod tests {
             let ours: Vec<&str> = super::words(value).collect();
             let std: Vec<&str> = value.split(' ').collect();
             assert_eq!(ours, std, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn key_words_are_the_words_of_the_lines() {
+        for keys in [
+            "",
+            "\n",
+            "0",
+            "1a b\n2c",
+            "1a  b\n\nx skipped\n3\n4d e ",
+            "9ж ъ\n",
+            "no code\n5last",
+        ] {
+            let ours: Vec<&str> = super::KeyWords::new(keys).collect();
+            let lines: Vec<&str> = crate::search::keys::lines(keys)
+                .flat_map(|(_, value)| super::words(value))
+                .collect();
+            assert_eq!(ours, lines, "{keys:?}");
         }
     }
 

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::envelope::Envelope;
-use super::index::{self, IndexEntry};
+use super::index::{self, EntryRef, IndexEntry};
 use super::{Pending, Problem, Vault, names, store};
 use crate::crypto;
 use crate::error::Result;
@@ -39,6 +39,20 @@ pub struct IndexView {
     /// The entries of deleted records (tombstones): never in `entries`, kept so that the index
     /// can be saved whole and `show` can say that a record was deleted.
     pub deleted: Vec<IndexEntry>,
+    /// The record files, listed while the index was read (`search` does both at once, the
+    /// listing on a core that would otherwise wait); [`Vault::survey`] lists them itself when
+    /// this is `None`.
+    pub record_files: Option<RecordFiles>,
+}
+
+/// The record files present in the vault's directories, and what was wrong with the
+/// directories themselves (symbolic links, unexpected entries).
+#[derive(Debug)]
+pub struct RecordFiles {
+    files: Vec<std::path::PathBuf>,
+    /// `files`, relative to the vault.
+    rels: Vec<String>,
+    problems: Vec<Problem>,
 }
 
 impl IndexView {
@@ -161,7 +175,7 @@ impl Vault {
 
     /// Reads one index segment as the journal vouches for it, streaming (see
     /// [`index::read_verified`]).
-    fn read_segment(&self, rel: &str) -> std::result::Result<Vec<IndexEntry>, String> {
+    fn read_segment(&self, rel: &str) -> std::result::Result<index::Segment, String> {
         let (path, exp) = self.vouched_path(rel)?;
         let meta = std::fs::symlink_metadata(&path).map_err(|e| e.to_string())?;
         if meta.file_type().is_symlink() || !meta.is_file() {
@@ -219,12 +233,14 @@ impl Vault {
     /// Reads the index like [`Vault::index`], but keeps in `entries` only the entries `keep`
     /// accepts (a search keeps its hits, and so never holds the whole index); the others are
     /// listed in `unkept`. Segments are decrypted, checked and decoded on all cores.
-    pub fn index_where(&self, keep: &(dyn Fn(&IndexEntry) -> bool + Sync)) -> Result<IndexView> {
+    /// Only the kept entries are decoded in full: the others are looked at where they lie in
+    /// the decrypted segment ([`index::Segment::entries`]).
+    pub fn index_where(&self, keep: &(dyn Fn(&EntryRef<'_>) -> bool + Sync)) -> Result<IndexView> {
         let mut view = IndexView::default();
         let current = self.current_refs();
-        let is_current = |entry: &IndexEntry| -> bool {
+        let is_current = |entry: &EntryRef<'_>| -> bool {
             current
-                .get(entry.id.as_str())
+                .get(entry.id)
                 .is_some_and(|(v, p)| *v == entry.version && *p == entry.path)
         };
         let segments = self.segments();
@@ -232,24 +248,28 @@ impl Vault {
         // Segments hold at most `index::SEGMENT_ENTRIES` entries (but those of older vaults):
         // each is filtered as soon as it is read, so that only the kept entries pile up.
         let read = crate::parallel::map_each(segments, |rel| {
-            let result = self.read_segment(&rel).map(|entries| {
+            let result = self.read_segment(&rel).and_then(|segment| {
                 let mut kept = Vec::new();
                 let mut unkept = Vec::new();
                 let mut deleted = Vec::new();
-                for entry in entries.into_iter().filter(is_current) {
-                    if entry.deleted {
-                        deleted.push(entry);
-                    } else if keep(&entry) {
-                        kept.push(entry);
+                for entry in segment.entries()? {
+                    let e = &entry.view;
+                    if !is_current(e) {
+                        continue;
+                    }
+                    if e.deleted {
+                        deleted.push(entry.decode()?);
+                    } else if keep(e) {
+                        kept.push(entry.decode()?);
                     } else {
                         unkept.push(Located {
-                            id: entry.id,
-                            version: entry.version,
-                            path: entry.path,
+                            id: e.id.to_owned(),
+                            version: e.version,
+                            path: e.path.to_owned(),
                         });
                     }
                 }
-                (kept, unkept, deleted)
+                Ok((kept, unkept, deleted))
             });
             (rel, result)
         });
@@ -296,7 +316,7 @@ impl Vault {
                     view.rebuilt += 1;
                     if entry.deleted {
                         view.deleted.push(entry);
-                    } else if keep(&entry) {
+                    } else if keep(&entry.view()) {
                         view.entries.push(entry);
                     } else {
                         view.unkept.push(Located {
@@ -443,20 +463,45 @@ impl Vault {
         })
     }
 
+    /// The record files present, from directory listings only (for [`Vault::survey`]).
+    pub fn record_files(&self) -> Result<RecordFiles> {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        super::verify::walk(&self.layout.records(), 2, &mut files, &mut problems)?;
+        let rels = files
+            .iter()
+            .map(|path| super::verify::rel_path(&self.layout.root, path))
+            .collect();
+        Ok(RecordFiles {
+            files,
+            rels,
+            problems,
+        })
+    }
+
     /// A cheap look at the record files, without reading or even stat-ing them (directory
     /// listings only): files the journal does not vouch for (planted), and files of current
     /// records that are missing. `search` and `show` use it; `list` and `verify` check every
     /// byte, and `show` every byte of the record it prints.
+    ///
+    /// The files are those of `view.record_files` when a listing was taken with the index, else
+    /// they are listed now.
     pub fn survey(&self, view: &IndexView) -> Result<Vec<Problem>> {
+        let listed;
+        let RecordFiles {
+            files,
+            rels,
+            problems,
+        } = match &view.record_files {
+            Some(files) => files,
+            None => {
+                listed = self.record_files()?;
+                &listed
+            }
+        };
         let root = &self.layout.root;
-        let mut problems = Vec::new();
-        let mut files = Vec::new();
-        super::verify::walk(&self.layout.records(), 2, &mut files, &mut problems)?;
+        let mut problems = problems.clone();
         let expected = self.journal.expected();
-        let rels: Vec<String> = files
-            .iter()
-            .map(|path| super::verify::rel_path(root, path))
-            .collect();
         let present: std::collections::HashSet<&str> = rels.iter().map(String::as_str).collect();
         // When as many of the files the journal vouches for are present as there are files,
         // every file is vouched for: no need to look each one up.
@@ -465,7 +510,7 @@ impl Vault {
             .filter(|(rel, _)| present.contains(rel.as_str()))
             .count();
         if vouched_present != present.len() {
-            for (path, rel) in files.iter().zip(&rels) {
+            for (path, rel) in files.iter().zip(rels) {
                 if !expected.contains_key(rel) && !self.removal_pending(rel) {
                     problems.push(Problem {
                         path: path.clone(),
@@ -545,7 +590,10 @@ impl Vault {
             let current = self.current_refs();
             let mut entries: Vec<IndexEntry> = Vec::new();
             for rel in &small {
-                let Ok(read) = self.read_segment(rel) else {
+                let Ok(read) = self
+                    .read_segment(rel)
+                    .and_then(index::Segment::into_entries)
+                else {
                     // Never compact away evidence: leave a damaged index for verify to report.
                     return Ok(());
                 };

@@ -49,7 +49,7 @@ use crate::error::{Error, Result};
 use crate::record::Record;
 pub use destroy::{Destroyed, destroy};
 use envelope::Envelope;
-pub use indexing::IndexView;
+pub use indexing::{IndexView, RecordFiles};
 pub use rekey::RekeyOptions;
 
 /// The index entry of a record version (for tools and fuzzing).
