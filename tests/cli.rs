@@ -1607,15 +1607,7 @@ mod age_interop {
         assert_eq!(files.len(), 1);
 
         // age -d -i identity.txt VAULT/keys/recipients.age
-        let slot = env.run_program(
-            &age,
-            [
-                OsStr::new("-d"),
-                OsStr::new("-i"),
-                env.identity.file.as_os_str(),
-                env.vault.join("keys/recipients.age").as_os_str(),
-            ],
-        );
+        let slot = env.age_decrypt_recipients_slot(&age);
         slot.code(0);
         assert_eq!(slot.stderr, "");
         let keys: Vec<&str> = slot

@@ -207,6 +207,24 @@ pub fn media_type(head: &[u8]) -> &'static str {
     }
 }
 
+/// The writing end of a pipeline: writes each piece to `output` while hashing it (SHA-256),
+/// hands the emptied buffer back to the pool, and returns the hash of everything written.
+fn write_hashed(
+    output: &mut (impl Write + ?Sized),
+    pieces: Receiver<Vec<u8>>,
+    back: SyncSender<Vec<u8>>,
+) -> io::Result<[u8; 32]> {
+    let mut sha = sha2::Sha256::new();
+    for mut piece in pieces {
+        sha.update(&piece);
+        output.write_all(&piece)?;
+        piece.clear();
+        let _ = back.send(piece);
+    }
+    output.flush()?;
+    Ok(sha.finalize().into())
+}
+
 /// A buffer pool: pieces travel to the worker threads and come back, so that the pipeline
 /// allocates a few MiB once instead of one buffer per piece.
 fn pool(count: usize) -> (SyncSender<Vec<u8>>, Receiver<Vec<u8>>) {
@@ -311,17 +329,7 @@ pub(crate) fn encrypt_stream(
             }
             <[u8; 32]>::from(sha.finalize())
         });
-        let writer = scope.spawn(move || -> io::Result<[u8; 32]> {
-            let mut sha = sha2::Sha256::new();
-            for mut piece in write_rx {
-                sha.update(&piece);
-                output.write_all(&piece)?;
-                piece.clear();
-                let _ = ct_back.send(piece);
-            }
-            output.flush()?;
-            Ok(sha.finalize().into())
-        });
+        let writer = scope.spawn(move || write_hashed(output, write_rx, ct_back));
         let run = || -> io::Result<(u64, &'static str)> {
             let sink = PieceSink {
                 buf: ct_free.recv().expect("the pool is full at the start"),
@@ -410,17 +418,7 @@ pub(crate) fn decrypt_stream(
     let (back, free) = pool(IN_FLIGHT + 1);
     let (to_write, write_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
     std::thread::scope(|scope| {
-        let writer = scope.spawn(move || -> io::Result<[u8; 32]> {
-            let mut sha = sha2::Sha256::new();
-            for mut piece in write_rx {
-                sha.update(&piece);
-                output.write_all(&piece)?;
-                piece.clear();
-                let _ = back.send(piece);
-            }
-            output.flush()?;
-            Ok(sha.finalize().into())
-        });
+        let writer = scope.spawn(move || write_hashed(output, write_rx, back));
         let run = || -> std::result::Result<(), ReadError> {
             let mut done = 0u64;
             let mut total = 0u64;
@@ -535,15 +533,7 @@ pub fn with_early_flush<T>(file: &mut File, body: impl FnOnce(&mut (dyn Write + 
 
 /// A file stream-hashed (SHA-256) in bounded memory, refusing symlinks.
 pub(crate) fn sha256_file(path: &Path) -> Result<[u8; 32]> {
-    let meta = fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.file_type().is_symlink() {
-        return Err(Error::Symlink {
-            path: path.to_path_buf(),
-        });
-    }
-    if !meta.is_file() {
-        return Err(Error::corrupt(path, "not a regular file"));
-    }
+    store::regular_file_metadata(path)?;
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
     let mut reader = crypto::HashingReader::new(io::BufReader::with_capacity(PIECE, file));
     io::copy(&mut reader, &mut io::sink()).map_err(|e| Error::io(path, e))?;
@@ -720,18 +710,7 @@ impl Vault {
     /// Where the attachment file the journal vouches for at `rel` is (in place, or still staged
     /// by an interrupted write).
     fn attachment_location(&self, rel: &str) -> std::result::Result<PathBuf, ReadError> {
-        let exp = self
-            .journal
-            .expected()
-            .get(rel)
-            .ok_or_else(|| ReadError::Io("not in the journal".into()))?;
-        let in_place = self.layout.root.join(rel);
-        let staged = self.layout.staging().join(super::staged_name(&exp.sha256));
-        let path = if in_place.exists() || !staged.exists() {
-            in_place
-        } else {
-            staged
-        };
+        let (path, _) = self.vouched_path(rel).map_err(ReadError::Io)?;
         match fs::symlink_metadata(&path) {
             Ok(m) if m.file_type().is_symlink() => Err(ReadError::Io(
                 "symbolic link planted in the vault (never followed)".into(),
@@ -828,26 +807,9 @@ impl Vault {
     ) -> Result<(Vec<super::Problem>, usize, usize)> {
         let root = &self.layout.root;
         let mut problems = Vec::new();
-        let mut files = Vec::new();
-        super::verify::walk(&self.layout.attachments(), 2, &mut files, &mut problems)?;
-        let expected = self.journal.expected();
-        let on_disk: BTreeSet<String> = files
-            .iter()
-            .map(|p| super::verify::rel_path(root, p))
-            .collect();
         let mut pending = 0;
-        for rel in &on_disk {
-            if !expected.contains_key(rel) {
-                if self.removal_pending(rel) {
-                    pending += 1;
-                } else {
-                    problems.push(super::Problem {
-                        path: root.join(rel),
-                        reason: "not in the journal: planted, or not written by this vault".into(),
-                    });
-                }
-            }
-        }
+        let on_disk = self.files_in(&self.layout.attachments(), &mut problems, &mut pending)?;
+        let expected = self.journal.expected();
         let mut to_check = Vec::new();
         for (rel, exp) in
             expected.range::<String, _>(&"attachments/".to_owned()..&"attachments0".to_owned())

@@ -223,9 +223,9 @@ impl<'a> Batch<'a> {
     }
 }
 
-/// Reads a regular file of at most `limit` bytes, refusing symlinks (a planted symlink could make
-/// tvault read or overwrite a file outside the vault).
-pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>> {
+/// The metadata of a regular file, refusing a symbolic link (never followed: a planted one could
+/// make tvault read or overwrite a file outside the vault) and anything else that is not a file.
+pub(crate) fn regular_file_metadata(path: &Path) -> Result<fs::Metadata> {
     let meta = fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.file_type().is_symlink() {
         return Err(Error::Symlink {
@@ -235,6 +235,13 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>> {
     if !meta.is_file() {
         return Err(Error::corrupt(path, "not a regular file"));
     }
+    Ok(meta)
+}
+
+/// Reads a regular file of at most `limit` bytes, refusing symlinks (a planted symlink could make
+/// tvault read or overwrite a file outside the vault).
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    let meta = regular_file_metadata(path)?;
     if meta.len() > limit {
         return Err(Error::corrupt(path, "file too large"));
     }

@@ -152,22 +152,24 @@ impl Vault {
             .collect()
     }
 
-    /// Checks every record file (and the key files) against the journal. With `decrypt`, also
-    /// decrypts and validates each record and returns it.
-    pub(crate) fn check(&self, decrypt: bool, deep: bool) -> Result<Check> {
+    /// The files under `dir` (a sharded directory: `records/` or `attachments/`), relative to
+    /// the vault. One the journal does not vouch for is a problem, unless a committed write is
+    /// still to remove it (counted in `pending`).
+    pub(crate) fn files_in(
+        &self,
+        dir: &Path,
+        problems: &mut Vec<Problem>,
+        pending: &mut usize,
+    ) -> Result<BTreeSet<String>> {
         let root = &self.layout.root;
-        let mut problems = self.journal_problems();
         let expected = self.journal.expected();
-        let staging = self.layout.staging();
-
-        let mut on_disk = Vec::new();
-        walk(&self.layout.records(), 2, &mut on_disk, &mut problems)?;
-        let on_disk: BTreeSet<String> = on_disk.iter().map(|p| rel_path(root, p)).collect();
-        let mut pending = 0;
+        let mut files = Vec::new();
+        walk(dir, 2, &mut files, problems)?;
+        let on_disk: BTreeSet<String> = files.iter().map(|p| rel_path(root, p)).collect();
         for rel in &on_disk {
             if !expected.contains_key(rel) {
                 if self.removal_pending(rel) {
-                    pending += 1;
+                    *pending += 1;
                 } else {
                     problems.push(problem(
                         root.join(rel),
@@ -176,6 +178,19 @@ impl Vault {
                 }
             }
         }
+        Ok(on_disk)
+    }
+
+    /// Checks every record file (and the key files) against the journal. With `decrypt`, also
+    /// decrypts and validates each record and returns it.
+    pub(crate) fn check(&self, decrypt: bool, deep: bool) -> Result<Check> {
+        let root = &self.layout.root;
+        let mut problems = self.journal_problems();
+        let expected = self.journal.expected();
+        let staging = self.layout.staging();
+
+        let mut pending = 0;
+        let on_disk = self.files_in(&self.layout.records(), &mut problems, &mut pending)?;
 
         // Where each vouched-for file is: in place, or still staged after an interrupted commit.
         let mut to_read: Vec<(String, Expected, PathBuf)> = Vec::new();

@@ -417,15 +417,7 @@ fn stock_age_recovers_an_attachment_by_following_format_md() {
         .output()
         .ok();
     let size = attachments_of(&env, &id)[0]["size"].as_u64().unwrap() as usize;
-    let slot = env.run_program(
-        &age,
-        [
-            OsStr::new("-d"),
-            OsStr::new("-i"),
-            env.identity.file.as_os_str(),
-            env.vault.join("keys/recipients.age").as_os_str(),
-        ],
-    );
+    let slot = env.age_decrypt_recipients_slot(&age);
     slot.code(0);
     let slot_file = env.write("slot.txt", &slot.stdout);
     let file = attachment_files(&env).remove(0);

@@ -287,6 +287,20 @@ impl TestEnv {
         run_to_end(command, None)
     }
 
+    /// The stock `age` tool (at `age`) decrypting the vault's recipients key slot with this
+    /// environment's identity: the first step of recovering a vault by hand (docs/FORMAT.md).
+    pub fn age_decrypt_recipients_slot(&self, age: &Path) -> Out {
+        self.run_program(
+            age,
+            [
+                OsStr::new("-d"),
+                OsStr::new("-i"),
+                self.identity.file.as_os_str(),
+                self.vault.join("keys/recipients.age").as_os_str(),
+            ],
+        )
+    }
+
     /// A `tvault` command with `args`.
     pub fn tvault<S: AsRef<OsStr>>(&self, args: impl IntoIterator<Item = S>) -> Run<'_> {
         Run {
