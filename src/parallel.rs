@@ -42,7 +42,10 @@ pub(crate) fn map_each<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Syn
     results.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Maps `f` over `items` on all cores (decryption and encryption are CPU-bound), keeping order.
+/// Maps `f` over `items` on all cores (decryption, encryption, redaction are CPU-bound),
+/// keeping order. The items are cut into a few chunks per core that threads take as they
+/// finish, so that items of uneven cost (records with long and short texts) still share the
+/// cores to the end.
 pub(crate) fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
@@ -51,21 +54,19 @@ pub(crate) fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) ->
     if threads <= 1 || items.len() < 64 {
         return items.into_iter().map(f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
+    let chunk = items.len().div_ceil(threads * CHUNKS_PER_THREAD);
     let mut chunks: Vec<Vec<T>> = Vec::new();
     let mut items = items.into_iter().peekable();
     while items.peek().is_some() {
         chunks.push(items.by_ref().take(chunk).collect());
     }
     let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a worker thread panicked"))
-            .collect()
-    })
+    map_each(chunks, |chunk| chunk.into_iter().map(f).collect::<Vec<R>>())
+        .into_iter()
+        .flatten()
+        .collect()
 }
+
+/// Chunks per thread in [`map`]: enough that a thread finishing early finds work left, few
+/// enough that taking a chunk costs nothing next to processing it.
+const CHUNKS_PER_THREAD: usize = 8;

@@ -66,23 +66,41 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
         .map(|e| (e.id.clone(), e.attachments.clone()))
         .collect();
 
-    // Decoding the records (and decrypting narratives) is per record: on every core.
+    // Decoding the records (and decrypting narratives) is per record: on every core. A record
+    // the index says has no exportable consent for the purpose (`Facets::purposes`) has only
+    // its consent decoded, to count why it is withheld; the index is only a shortcut here, the
+    // decision is always the record's own consent.
     let include_narrative = args.include_narrative;
-    let decoded = crate::parallel::map(hits, |entry| -> Result<(String, Record), Problem> {
+    let exportable = purpose_bit(purpose);
+    let decoded = crate::parallel::map(hits, |entry| -> Result<Decoded, Problem> {
         let problem = |reason: String| Problem {
             path: vault.layout().root().join(&entry.path),
             reason: format!("record {}: {reason}", entry.id),
         };
+        if entry.facets.purposes & exportable == 0 {
+            // A record without consents has no `consent` field at all; a record that does not
+            // read is left to the full decoding below, which reports it.
+            let level = match entry.record_field("consent") {
+                Some(Some(consent)) => Record::consent_level_from_cbor(consent, purpose).ok(),
+                Some(None) => Some(None),
+                None => None,
+            };
+            if let Some(Err(reason)) = level.map(export::decide_level) {
+                return Ok(Decoded::Withheld(reason));
+            }
+        }
         let mut record = entry.record_vouched().map_err(|e| problem(e.to_string()))?;
         if include_narrative {
             record.narrative = vault.narrative(entry).map_err(problem)?;
         }
-        Ok((entry.id.clone(), record))
+        Ok(Decoded::Record(entry.id.clone(), Box::new(record)))
     });
     let mut records: Vec<(String, Record)> = Vec::with_capacity(decoded.len());
+    let mut withheld = Vec::new();
     for result in decoded {
         match result {
-            Ok(pair) => records.push(pair),
+            Ok(Decoded::Record(id, record)) => records.push((id, *record)),
+            Ok(Decoded::Withheld(reason)) => withheld.push(reason),
             Err(problem) => problems.push(problem),
         }
     }
@@ -100,7 +118,7 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
         text: super::i18n::text,
     };
     let pseudonym = |r: &Record| vault.pseudonym(r.primary_name());
-    let output = export::export(&inputs, &settings, &pseudonym).map_err(|leak| {
+    let output = export::export(&inputs, &withheld, &settings, &pseudonym).map_err(|leak| {
         let kinds: Vec<&str> = leak.kinds.iter().map(|k| k.code()).collect();
         CliError::failure(tr!(
             "err-export-leak",
@@ -156,6 +174,20 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
         ));
     }
     render::report_problems(ui, &problems)
+}
+
+/// A matching record, decoded for the export or withheld on its consent alone.
+enum Decoded {
+    Record(String, Box<Record>),
+    Withheld(export::Withheld),
+}
+
+/// The bit of `purpose` in `Facets::purposes`.
+fn purpose_bit(purpose: Purpose) -> u32 {
+    Purpose::ALL
+        .iter()
+        .position(|p| *p == purpose)
+        .map_or(0, |i| 1 << i)
 }
 
 /// Where the export goes.

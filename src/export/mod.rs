@@ -103,7 +103,12 @@ impl Withheld {
 
 /// The identification level at which a record may be exported for `purpose`, or why not.
 pub fn decide(record: &Record, purpose: Purpose) -> Result<ConsentLevel, Withheld> {
-    match record.consent_for(purpose) {
+    decide_level(record.consent_for(purpose))
+}
+
+/// [`decide`] from the consent level the record gives for the purpose (`None`: no entry).
+pub fn decide_level(level: Option<ConsentLevel>) -> Result<ConsentLevel, Withheld> {
+    match level {
         None => Err(Withheld::NoConsent),
         Some(ConsentLevel::NoUse) => Err(Withheld::NoUse),
         Some(ConsentLevel::AggregateOnly) => Err(Withheld::AggregateOnly),
@@ -135,14 +140,19 @@ pub struct Output {
 }
 
 /// Builds the export of `inputs` (in the order given): consent, redaction, rendering, re-scan.
-/// `pseudonym` gives the stable derived pseudonym of a record's witness (used at level
-/// `pseudonym` when the record sets none).
+/// `withheld` are the reasons of records the caller withheld already, from their consent alone
+/// (counted, like every withheld record, never listed). `pseudonym` gives the stable derived
+/// pseudonym of a record's witness (used at level `pseudonym` when the record sets none).
 pub fn export(
     inputs: &[Input<'_>],
+    withheld: &[Withheld],
     settings: &Settings,
     pseudonym: &dyn Fn(&Record) -> String,
 ) -> Result<Output, Leak> {
     let mut report = Report::new(settings);
+    for &reason in withheld {
+        report.withhold(reason);
+    }
     // First, in order: consent and labels (`Witness N` counts in output order).
     let mut jobs: Vec<Job<'_>> = Vec::new();
     let mut anonymous = 0usize;

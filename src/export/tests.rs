@@ -87,9 +87,12 @@ fn withheld_records_are_counted_not_listed() {
         .zip(ids)
         .map(|(record, id)| Input { id, record })
         .collect();
-    let out = export(&inputs, &settings(Purpose::Ohchr, Format::Json), &|_| {
-        "P".into()
-    })
+    let out = export(
+        &inputs,
+        &[],
+        &settings(Purpose::Ohchr, Format::Json),
+        &|_| "P".into(),
+    )
     .expect("no leak");
     let text = String::from_utf8(out.bytes).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -186,8 +189,10 @@ fn every_format_renders_the_same_records() {
         record: &r,
     }];
     for format in [Format::Json, Format::Csv, Format::Markdown] {
-        let out =
-            export(&inputs, &settings(Purpose::Ohchr, format), &|_| "P".into()).expect("no leak");
+        let out = export(&inputs, &[], &settings(Purpose::Ohchr, format), &|_| {
+            "P".into()
+        })
+        .expect("no leak");
         let text = String::from_utf8(out.bytes).unwrap();
         assert!(text.contains("abcdefghjkmnpqrs"), "{format:?}");
         assert!(text.contains("Witness 1"), "{format:?}");
@@ -215,7 +220,7 @@ fn demo_data_exports_cleanly_everywhere() {
     for purpose in Purpose::ALL {
         for format in [Format::Json, Format::Csv, Format::Markdown] {
             let s = settings(*purpose, format);
-            if let Err(leak) = export(&inputs, &s, &|_| "Witness TEST01".into()) {
+            if let Err(leak) = export(&inputs, &[], &s, &|_| "Witness TEST01".into()) {
                 let i = ids.iter().position(|id| *id == leak.id).unwrap();
                 let level = decide(&records[i], *purpose).unwrap();
                 let label = records[i]
@@ -250,8 +255,10 @@ fn a_record_id_full_of_digits_is_not_a_leak() {
             record: &record,
         }];
         for format in [Format::Json, Format::Csv, Format::Markdown] {
-            let out = export(&inputs, &settings(Purpose::Ohchr, format), &|_| "P".into())
-                .unwrap_or_else(|leak| panic!("{id} in {format:?}: {:?}", leak.kinds));
+            let out = export(&inputs, &[], &settings(Purpose::Ohchr, format), &|_| {
+                "P".into()
+            })
+            .unwrap_or_else(|leak| panic!("{id} in {format:?}: {:?}", leak.kinds));
             assert!(
                 String::from_utf8_lossy(&out.bytes).contains(id),
                 "the id is exported as it is"

@@ -202,10 +202,7 @@ impl Record {
 
     /// The consent level given for `purpose`, if any.
     pub fn consent_for(&self, purpose: Purpose) -> Option<ConsentLevel> {
-        self.consent
-            .iter()
-            .find(|c| c.purpose == purpose)
-            .map(|c| c.level)
+        consent_level(&self.consent, purpose)
     }
 
     /// The record as JSON with SPEC.md's field names (what `show --json` prints, minus `id`
@@ -232,6 +229,24 @@ impl Record {
         Ok(record)
     }
 
+    /// The consent level given for `purpose` by a record's `consent` field alone, as CBOR
+    /// (what an export needs of a record it withholds, without decoding the rest). Vouched
+    /// bytes only, like [`Record::from_cbor_vouched`].
+    pub fn consent_level_from_cbor(
+        consent: &[u8],
+        purpose: Purpose,
+    ) -> Result<Option<ConsentLevel>, RecordError> {
+        let mut rest = consent;
+        let mut entries: Vec<Consent> = ciborium::from_reader(&mut rest)
+            .map_err(|_| RecordError::new("consent", ErrorKind::Cbor))?;
+        if !rest.is_empty() {
+            return Err(RecordError::new("consent", ErrorKind::TrailingBytes));
+        }
+        let level = consent_level(&entries, purpose);
+        entries.iter_mut().for_each(|c| c.conditions.zeroize());
+        Ok(level)
+    }
+
     /// Decodes a record without validating it again: for bytes the vault's integrity journal
     /// vouches for, which were validated when they were written (the index entries an export
     /// reads by the ten thousand). Decoding still checks every type, vocabulary and date.
@@ -244,6 +259,14 @@ impl Record {
         }
         Ok(record)
     }
+}
+
+/// The level of the first consent entry for `purpose` (validation allows only one).
+pub fn consent_level(consent: &[Consent], purpose: Purpose) -> Option<ConsentLevel> {
+    consent
+        .iter()
+        .find(|c| c.purpose == purpose)
+        .map(|c| c.level)
 }
 
 // Debug never shows content: a record is testimony plaintext, and debug output goes to logs.

@@ -45,8 +45,13 @@ pub mod names;
 mod tokens;
 mod unlisted;
 
+use std::cell::RefCell;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::rc::Rc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use names::{Matcher, Run};
 use tokens::Token;
@@ -240,6 +245,10 @@ enum Mode {
     Leaks,
 }
 
+/// Per distinct word (its key, whether capitalised): the number of needles its hits were
+/// matched against, and the hits.
+type HitMemo = FxHashMap<(Rc<str>, bool), (u32, Vec<u32>)>;
+
 /// The redactor of one record.
 pub struct Redactor {
     /// The record's entities, then the pseudo-entity of learned surnames.
@@ -248,7 +257,9 @@ pub struct Redactor {
     /// Every entity marker, for finding markers already in a text.
     markers: Vec<String>,
     /// The texts given to `new`, prepared once.
-    cache: HashMap<String, Prepared>,
+    cache: FxHashMap<String, Prepared>,
+    /// The needles each distinct word matches (see [`Redactor::token_hits`]).
+    memo: RefCell<HitMemo>,
     options: Options,
     counts: Counts,
     learned: usize,
@@ -305,7 +316,8 @@ impl Redactor {
             entities: compiled,
             matcher,
             markers,
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
+            memo: RefCell::default(),
             options,
             counts: Counts::new(),
             learned: 0,
@@ -335,7 +347,7 @@ impl Redactor {
                     p.found = Some(found);
                 }
             }
-            let mut stems = HashSet::new();
+            let mut stems = FxHashSet::default();
             for s in &surnames {
                 r.matcher.add_name(learned_id, s);
                 let k = crate::search::fold::key(s);
@@ -349,13 +361,39 @@ impl Redactor {
     fn prepare(&self, text: &str) -> Prepared {
         let regions = tokens::markers(text, &self.markers);
         let tokens = tokens::tokenize(text, &regions);
-        let hits = self.matcher.hits(&tokens);
+        let hits = tokens.iter().map(|t| self.token_hits(t)).collect();
         Prepared {
             regions,
             tokens,
             hits,
             needles: self.matcher.len(),
             found: None,
+        }
+    }
+
+    /// The needles `token` matches, remembered per distinct word: the words of a record recur
+    /// from field to field and again in the rendering the re-scan reads, and matching a word
+    /// against every needle is the costliest step of tokenising. Sound because a word's hits
+    /// are a function of its key and whether it is capitalised alone (`Matcher::token_hits`),
+    /// for a given set of needles; needles added since (learned surnames) are matched on the
+    /// next lookup.
+    fn token_hits(&self, token: &Token) -> Vec<u32> {
+        let needles = self.matcher.len();
+        let mut memo = self.memo.borrow_mut();
+        match memo.entry((token.key.clone(), token.has(tokens::CAP))) {
+            Entry::Occupied(e) => {
+                let (from, hits) = e.into_mut();
+                if *from != needles {
+                    hits.extend(self.matcher.token_hits(token, *from));
+                    *from = needles;
+                }
+                hits.clone()
+            }
+            Entry::Vacant(e) => {
+                let hits = self.matcher.token_hits(token, 0);
+                e.insert((needles, hits.clone()));
+                hits
+            }
         }
     }
 

@@ -30,8 +30,8 @@
 //! bit test rejects most words before `Needle::matches`), short text keys are compared only
 //! with short keys (`Needle` matches those exactly), and short words get no `Needle` at all.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use super::tokens::{CAP, DOT, Gap, INITIAL, Token, cached_key};
 use super::unlisted;
@@ -77,7 +77,7 @@ impl Word {
 #[derive(Default)]
 pub(crate) struct Matcher {
     needles: Vec<Word>,
-    by_key: HashMap<String, u32>,
+    by_key: FxHashMap<String, u32>,
     /// Entities whose name has this needle as a part.
     owners: Vec<Vec<u32>>,
     /// Phrases whose first word is this needle.
@@ -185,7 +185,8 @@ impl Matcher {
         }
     }
 
-    /// The needles matching each token (empty lists allocate nothing).
+    /// The needles matching each token (the redactor remembers them per word instead).
+    #[cfg(test)]
     pub fn hits(&self, tokens: &[Token]) -> Vec<Vec<u32>> {
         tokens.iter().map(|t| self.token_hits(t, 0)).collect()
     }
@@ -205,7 +206,7 @@ impl Matcher {
         }
     }
 
-    fn token_hits(&self, tok: &Token, from: u32) -> Vec<u32> {
+    pub(crate) fn token_hits(&self, tok: &Token, from: u32) -> Vec<u32> {
         let mut out = Vec::new();
         let k = tok.key.as_bytes();
         let Some(&first) = k.first() else {
@@ -349,7 +350,7 @@ impl Matcher {
 /// records' plaintext anyway. The cache is emptied when it reaches `NEEDLE_CACHE` entries.
 fn long_needle(word: &str, key: &str) -> (Needle, u128) {
     thread_local! {
-        static CACHE: RefCell<HashMap<String, (Needle, u128)>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<FxHashMap<String, (Needle, u128)>> = RefCell::default();
     }
     CACHE.with_borrow_mut(|cache| {
         if let Some(hit) = cache.get(key) {

@@ -10,8 +10,8 @@
 //! Why keys are computed once per token: `fold::key` is the expensive step (a few hundred ns per
 //! word); every matcher then compares precomputed keys.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::search::fold;
@@ -170,8 +170,8 @@ fn split_at_capital_apostrophe<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
 /// when it reaches `KEY_CACHE` entries.
 pub(crate) fn cached_key(word: &str) -> (Rc<str>, fold::KeyInfo) {
     thread_local! {
-        static CACHE: RefCell<HashMap<String, (Rc<str>, fold::KeyInfo)>> =
-            RefCell::new(HashMap::new());
+        static CACHE: RefCell<FxHashMap<String, (Rc<str>, fold::KeyInfo)>> =
+            RefCell::default();
     }
     CACHE.with_borrow_mut(|cache| {
         if let Some(k) = cache.get(word) {

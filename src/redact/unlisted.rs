@@ -24,7 +24,7 @@
 //! positive removes an ordinary word (a court, an agency, a month) from every field: so the
 //! rules want two signals, never a capitalised word alone.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::tokens::{ACRONYM, CAP, DOT, Gap, INITIAL, LOWER, SENTENCE, Token};
@@ -156,12 +156,12 @@ const TITLES: &[&str] = &[
 
 struct Lexicon {
     /// Normalised keys of given names, and of the ambiguous ones.
-    given: HashSet<String>,
-    given_stems: HashSet<String>,
-    ambiguous: HashSet<String>,
-    stop: HashSet<String>,
+    given: FxHashSet<String>,
+    given_stems: FxHashSet<String>,
+    ambiguous: FxHashSet<String>,
+    stop: FxHashSet<String>,
     /// First letters of the titles, lowercase, also before `fold::plain` (ё, й, ў).
-    title_initials: HashSet<char>,
+    title_initials: FxHashSet<char>,
     /// The titles folded with `fold::plain` (so that `лейтенант`, `майор` meet the folded
     /// word, whose й has become и), and whether each is a prefix (`-` entries).
     titles: Vec<(String, bool)>,
@@ -169,11 +169,11 @@ struct Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lex = Lexicon {
-        given: HashSet::new(),
-        given_stems: HashSet::new(),
-        ambiguous: HashSet::new(),
-        stop: HashSet::new(),
-        title_initials: HashSet::new(),
+        given: FxHashSet::default(),
+        given_stems: FxHashSet::default(),
+        ambiguous: FxHashSet::default(),
+        stop: FxHashSet::default(),
+        title_initials: FxHashSet::default(),
         titles: TITLES
             .iter()
             .map(|t| match t.strip_suffix('-') {

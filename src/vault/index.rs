@@ -138,6 +138,12 @@ impl IndexEntry {
             .map_err(|e| Error::Invalid(format!("index entry of record {}: {e}", self.id)))
     }
 
+    /// The CBOR of one top-level field of the record, borrowed: `Some(None)` if the record has
+    /// no such field, `None` if its CBOR is not as tvault writes it.
+    pub fn record_field(&self, key: &str) -> Option<Option<&[u8]>> {
+        cbor::map_value(&self.record, key)
+    }
+
     /// What a query tests of this entry, borrowed.
     pub fn view(&self) -> EntryRef<'_> {
         let f = &self.facets;
@@ -327,6 +333,16 @@ pub struct Encoded<'a> {
 impl Encoded<'_> {
     /// The whole entry (its record's CBOR copied).
     pub fn decode(&self) -> std::result::Result<IndexEntry, String> {
+        // The common entry straight from the borrowed reader; anything it does not take (a
+        // conflict, attachments, a field it does not know, a repeated field) through ciborium,
+        // which gives the same entry or the error.
+        if let Some(entry) = cbor::entry_owned(self.raw) {
+            return Ok(entry);
+        }
+        self.decode_ciborium()
+    }
+
+    fn decode_ciborium(&self) -> std::result::Result<IndexEntry, String> {
         ciborium::from_reader(self.raw).map_err(|_| "index segment is damaged".to_owned())
     }
 }
@@ -425,6 +441,84 @@ mod cbor {
             format_version: format_version?,
             keys_version,
             entries: entries?,
+        })
+    }
+
+    /// The CBOR of the value of `key` in the map `data`, borrowed: `Some(None)` if the map has
+    /// no such key, `None` if `data` is not a map with definite lengths.
+    pub(super) fn map_value<'a>(data: &'a [u8], key: &str) -> Option<Option<&'a [u8]>> {
+        let mut r = Reader { data, pos: 0 };
+        let mut found = None;
+        for _ in 0..r.len(MAP)? {
+            let name = r.text()?;
+            let start = r.pos;
+            r.skip(0)?;
+            if name == key && found.is_none() {
+                found = Some(r.data.get(start..r.pos)?);
+            }
+        }
+        (r.pos == data.len()).then_some(found)
+    }
+
+    /// An entry without conflict or attachments, decoded in full (the owned twin of
+    /// `Reader::entry`); `None` for anything else, which ciborium then decodes.
+    pub(super) fn entry_owned(raw: &[u8]) -> Option<super::IndexEntry> {
+        let mut r = Reader { data: raw, pos: 0 };
+        let (mut id, mut version, mut path, mut size) = (None, None, None, None);
+        let (mut created_at, mut updated_at, mut record, mut keys, mut facets) =
+            (None, None, None, None, None);
+        let mut deleted = None;
+        for _ in 0..r.len(MAP)? {
+            // A field seen twice is ciborium's to refuse.
+            fn once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
+                match slot {
+                    Some(_) => None,
+                    None => {
+                        *slot = Some(value?);
+                        Some(())
+                    }
+                }
+            }
+            match r.text()? {
+                "id" => once(&mut id, r.text())?,
+                "version" => once(&mut version, r.uint())?,
+                "path" => once(&mut path, r.text())?,
+                "size" => once(&mut size, r.uint())?,
+                "created_at" => once(&mut created_at, r.text())?,
+                "updated_at" => once(&mut updated_at, r.text())?,
+                "record" => once(&mut record, r.take(BYTES))?,
+                "keys" => once(&mut keys, r.text())?,
+                "facets" => once(&mut facets, r.facets())?,
+                "deleted" => once(&mut deleted, r.bool())?,
+                _ => return None,
+            }
+        }
+        if r.pos != raw.len() {
+            return None;
+        }
+        let f = facets?;
+        Some(super::IndexEntry {
+            id: id?.to_owned(),
+            version: version?,
+            path: path?.to_owned(),
+            size: size?,
+            created_at: created_at?.to_owned(),
+            updated_at: updated_at?.to_owned(),
+            record: record?.to_vec(),
+            keys: keys?.to_owned(),
+            facets: super::Facets {
+                title: f.title.to_owned(),
+                name: f.name.to_owned(),
+                status: f.status,
+                acts: f.acts.into_owned(),
+                risk: f.risk,
+                purposes: f.purposes,
+                tags: f.tags.to_owned(),
+                charges: f.charges.to_owned(),
+            },
+            deleted: deleted.unwrap_or(false),
+            conflict: None,
+            attachments: Vec::new(),
         })
     }
 
@@ -677,7 +771,15 @@ mod tests {
                     copy: "../other".into(),
                     head: "j1-aaaaa".into(),
                 });
-                crate::vault::index_entry(&envelope, &format!("records/00/{i}.age"), 4096)
+                let mut entry =
+                    crate::vault::index_entry(&envelope, &format!("records/00/{i}.age"), 4096);
+                if i == 3 {
+                    entry.attachments.push(AttachmentRef {
+                        path: "attachments/00/a.age".into(),
+                        sha256: vec![7; 32],
+                    });
+                }
+                entry
             })
             .collect()
     }
@@ -703,6 +805,64 @@ mod tests {
             assert_eq!(&encoded.decode().unwrap(), entry);
         }
         assert_eq!(segment.into_entries().unwrap(), written);
+    }
+
+    #[test]
+    fn the_fast_decoding_is_ciboriums_or_nothing() {
+        let identity = VaultIdentity::generate();
+        let written = entries();
+        let plain = identity
+            .decrypt(&seal(&identity, written.clone()).unwrap())
+            .unwrap();
+        let segment = Segment {
+            plain: plain.clone(),
+        };
+        // The common entries take the fast path; a conflict and attachments do not.
+        for (encoded, entry) in segment.entries().unwrap().iter().zip(&written) {
+            let fast = cbor::entry_owned(encoded.raw);
+            let plain_entry = entry.conflict.is_none() && entry.attachments.is_empty();
+            assert_eq!(fast.as_ref(), plain_entry.then_some(entry));
+        }
+        // On damaged entries, whatever the fast path accepts, ciborium decodes the same.
+        let mut accepted = 0;
+        for cut in 0..plain.len() {
+            let mut garbled = plain.clone();
+            garbled[cut] ^= 0x21;
+            let Some(fields) = cbor::segment(&garbled) else {
+                continue;
+            };
+            for encoded in &fields.entries {
+                if let Some(fast) = cbor::entry_owned(encoded.raw) {
+                    accepted += 1;
+                    assert_eq!(encoded.decode_ciborium().as_ref(), Ok(&fast));
+                }
+            }
+        }
+        assert!(accepted > 0);
+    }
+
+    #[test]
+    fn consent_is_read_without_decoding_the_record() {
+        use crate::record::{Purpose, Record};
+        for entry in entries() {
+            let record = entry.record().unwrap();
+            for &purpose in Purpose::ALL {
+                let level = match entry.record_field("consent").unwrap() {
+                    Some(consent) => Record::consent_level_from_cbor(consent, purpose).unwrap(),
+                    None => None,
+                };
+                assert_eq!(level, record.consent_for(purpose));
+            }
+        }
+        let mut bare = entries().remove(0).record().unwrap();
+        bare.consent.clear();
+        let entry = IndexEntry {
+            record: bare.to_cbor(),
+            ..entries().remove(0)
+        };
+        assert_eq!(entry.record_field("consent"), Some(None));
+        assert_eq!(entry.record_field("title").map(|t| t.is_some()), Some(true));
+        assert_eq!(cbor::map_value(b"\x81\x00", "consent"), None);
     }
 
     #[test]
