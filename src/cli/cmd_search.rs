@@ -121,21 +121,24 @@ pub(super) fn select<'v>(
     // metadata comes from the index the journal vouches for (show, list and verify check every
     // byte of the record files).
     let damaged = vault.survey(view)?;
-    hits.retain(|entry| {
-        let path = vault.layout().root().join(&entry.path);
-        !damaged.iter().any(|p| p.path == path)
-    });
+    if !damaged.is_empty() {
+        hits.retain(|entry| {
+            let path = vault.layout().root().join(&entry.path);
+            !damaged.iter().any(|p| p.path == path)
+        });
+    }
     for p in damaged {
         if !problems.iter().any(|q| q.path == p.path) {
             problems.push(p);
         }
     }
-    hits.sort_by(|a, b| {
-        (Reverse(a.latest_act()), Reverse(&a.updated_at), &a.id).cmp(&(
-            Reverse(b.latest_act()),
-            Reverse(&b.updated_at),
-            &b.id,
-        ))
+    // Each entry's key computed once (finding the latest act walks the acts).
+    hits.sort_by_cached_key(|&e| {
+        (
+            Reverse(e.latest_act()),
+            Reverse(e.updated_at.as_str()),
+            e.id.as_str(),
+        )
     });
     Ok((hits, problems))
 }

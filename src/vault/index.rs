@@ -336,7 +336,7 @@ impl Encoded<'_> {
         // The common entry straight from the borrowed reader; anything it does not take (a
         // conflict, attachments, a field it does not know, a repeated field) through ciborium,
         // which gives the same entry or the error.
-        if let Some(entry) = cbor::entry_owned(self.raw) {
+        if let Some(entry) = cbor::entry_owned(self.raw, &self.view) {
             return Ok(entry);
         }
         self.decode_ciborium()
@@ -460,63 +460,64 @@ mod cbor {
         (r.pos == data.len()).then_some(found)
     }
 
-    /// An entry without conflict or attachments, decoded in full (the owned twin of
-    /// `Reader::entry`); `None` for anything else, which ciborium then decodes.
-    pub(super) fn entry_owned(raw: &[u8]) -> Option<super::IndexEntry> {
-        let mut r = Reader { data: raw, pos: 0 };
-        let (mut id, mut version, mut path, mut size) = (None, None, None, None);
-        let (mut created_at, mut updated_at, mut record, mut keys, mut facets) =
-            (None, None, None, None, None);
-        let mut deleted = None;
-        for _ in 0..r.len(MAP)? {
-            // A field seen twice is ciborium's to refuse.
-            fn once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
-                match slot {
-                    Some(_) => None,
-                    None => {
-                        *slot = Some(value?);
-                        Some(())
-                    }
+    /// An entry without conflict or attachments, decoded in full from its CBOR `raw` and the
+    /// fields `Reader::entry` already read from it (`view`: not read, nor checked, twice);
+    /// `None` for anything else, which ciborium then decodes.
+    pub(super) fn entry_owned(raw: &[u8], view: &EntryRef<'_>) -> Option<super::IndexEntry> {
+        // A field seen twice is ciborium's to refuse.
+        fn once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
+            match slot {
+                Some(_) => None,
+                None => {
+                    *slot = Some(value?);
+                    Some(())
                 }
             }
-            match r.text()? {
-                "id" => once(&mut id, r.text())?,
-                "version" => once(&mut version, r.uint())?,
-                "path" => once(&mut path, r.text())?,
-                "size" => once(&mut size, r.uint())?,
-                "created_at" => once(&mut created_at, r.text())?,
-                "updated_at" => once(&mut updated_at, r.text())?,
-                "record" => once(&mut record, r.take(BYTES))?,
-                "keys" => once(&mut keys, r.text())?,
-                "facets" => once(&mut facets, r.facets())?,
-                "deleted" => once(&mut deleted, r.bool())?,
-                _ => return None,
-            }
         }
-        if r.pos != raw.len() {
+        let mut r = Reader { data: raw, pos: 0 };
+        let (mut size, mut created_at, mut updated_at, mut record) = (None, None, None, None);
+        // The fields of `view`, each to be present once (`deleted` at most once).
+        let mut viewed = [None::<()>; 6];
+        for _ in 0..r.len(MAP)? {
+            let slot = match r.text()? {
+                "size" => once(&mut size, r.uint()),
+                "created_at" => once(&mut created_at, r.text()),
+                "updated_at" => once(&mut updated_at, r.text()),
+                "record" => once(&mut record, r.take(BYTES)),
+                name => {
+                    let i = ["id", "version", "path", "keys", "facets", "deleted"]
+                        .iter()
+                        .position(|f| *f == name)?;
+                    r.skip(0)?;
+                    once(&mut viewed[i], Some(()))
+                }
+            };
+            slot?;
+        }
+        if r.pos != raw.len() || viewed[..5].iter().any(Option::is_none) {
             return None;
         }
-        let f = facets?;
+        let f = &view.facets;
         Some(super::IndexEntry {
-            id: id?.to_owned(),
-            version: version?,
-            path: path?.to_owned(),
+            id: view.id.to_owned(),
+            version: view.version,
+            path: view.path.to_owned(),
             size: size?,
             created_at: created_at?.to_owned(),
             updated_at: updated_at?.to_owned(),
             record: record?.to_vec(),
-            keys: keys?.to_owned(),
+            keys: view.keys.to_owned(),
             facets: super::Facets {
                 title: f.title.to_owned(),
                 name: f.name.to_owned(),
                 status: f.status,
-                acts: f.acts.into_owned(),
+                acts: f.acts.to_vec(),
                 risk: f.risk,
                 purposes: f.purposes,
                 tags: f.tags.to_owned(),
                 charges: f.charges.to_owned(),
             },
-            deleted: deleted.unwrap_or(false),
+            deleted: view.deleted,
             conflict: None,
             attachments: Vec::new(),
         })
@@ -819,7 +820,7 @@ mod tests {
         };
         // The common entries take the fast path; a conflict and attachments do not.
         for (encoded, entry) in segment.entries().unwrap().iter().zip(&written) {
-            let fast = cbor::entry_owned(encoded.raw);
+            let fast = cbor::entry_owned(encoded.raw, &encoded.view);
             let plain_entry = entry.conflict.is_none() && entry.attachments.is_empty();
             assert_eq!(fast.as_ref(), plain_entry.then_some(entry));
         }
@@ -832,7 +833,7 @@ mod tests {
                 continue;
             };
             for encoded in &fields.entries {
-                if let Some(fast) = cbor::entry_owned(encoded.raw) {
+                if let Some(fast) = cbor::entry_owned(encoded.raw, &encoded.view) {
                     accepted += 1;
                     assert_eq!(encoded.decode_ciborium().as_ref(), Ok(&fast));
                 }
