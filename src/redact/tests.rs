@@ -514,6 +514,12 @@ fn unpossessive(w: &str) -> &str {
 /// Whether every piece of `output` between markers occurs in `input`, in order (so that
 /// nothing outside a removed span was changed, and no character was split).
 fn preserved(input: &str, output: &str) -> bool {
+    // Text with escapes that hid an identifier is redacted as a reader sees it: unescaped.
+    kept_in_order(input, output)
+        || tokens::unescape(input).is_some_and(|u| kept_in_order(&u, output))
+}
+
+fn kept_in_order(input: &str, output: &str) -> bool {
     let mut pieces = vec![output];
     for m in MARKERS {
         pieces = pieces.iter().flat_map(|p| p.split(m)).collect();
@@ -682,4 +688,21 @@ fn cost_per_record() {
             summary.len()
         );
     }
+}
+
+/// A full stop after a marker ends a sentence, as it did before the word it replaced: a second
+/// pass must not take the next capitalised word for a name that is not at a sentence start
+/// (found by the idempotence property with `PROPTEST_RNG_SEED=1`).
+#[test]
+fn a_full_stop_after_a_marker_still_ends_the_sentence() {
+    let text = "A\nІван. Іванкалоніі Ганна ";
+    let e = listed_entities();
+    let mut r = Redactor::new(&e, &[text], Options::default());
+    let once = r.redact(text);
+    assert_eq!(once, "A\n[WITNESS]. Іванкалоніі Ганна ");
+    let mut fresh = Redactor::new(&e, &[&once], Options::default());
+    assert_eq!(fresh.redact(&once), once);
+    // A full stop right after an initial still does not end a sentence.
+    let t = tokens::tokenize("A. Dubovik", &[]);
+    assert!(!t[1].has(tokens::SENTENCE));
 }

@@ -127,10 +127,12 @@ pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
 
 /// A word split where an apostrophe is followed by a capital letter (`Іван'Сяргей`, `O'Brien`):
 /// two names glued by an apostrophe are two names, and a listed one must be found alone. An
-/// apostrophe before a small letter stays inside the word (`сям'я`, `Дар'я`, `Ivan's`). Appends
-/// the parts to `parts`.
+/// apostrophe before a small letter stays inside the word (`сям'я`, `Дар'я`, `Ivan's`). Every
+/// character that joins a word counts as an apostrophe here (also a backtick, a soft hyphen or
+/// a zero-width space): a run of them before a capital splits the word before the whole run
+/// (`Aliena's'`'Іван` is `Aliena's` and `Іван`). Appends the parts to `parts`.
 fn split_at_capital_apostrophe<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
-    let is_apostrophe = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{02BC}');
+    let is_apostrophe = fold::is_joiner;
     // Most words have no apostrophe: they are their only part.
     if !word.contains(is_apostrophe) {
         if !word.is_empty() {
@@ -235,18 +237,18 @@ fn shape(word: &str) -> u8 {
 
 /// `SENTENCE` if the word at `start` begins a text, a line or a sentence: only whitespace and
 /// opening punctuation since a line break, the start, or a `.` `!` `?` `…` that does not close
-/// an initial.
+/// an initial (a full stop right after the previous word, a single capital). A full stop after a
+/// marker ends a sentence: the marker stands for the words it replaced, so that a second pass
+/// over redacted text sees the sentences the first pass saw.
 fn sentence_start(text: &str, start: usize, prev: Option<&Token>, prev_end: usize) -> u8 {
-    for c in text[prev_end.min(start)..start].chars().rev() {
+    let from = prev_end.min(start);
+    for (i, c) in text[from..start].char_indices().rev() {
         match c {
             '\n' | '\r' => return SENTENCE,
             '!' | '?' | '…' => return SENTENCE,
             '.' => {
-                return if prev.is_some_and(|t| t.has(INITIAL)) {
-                    0
-                } else {
-                    SENTENCE
-                };
+                let closes_initial = from + i == prev_end && prev.is_some_and(|t| t.has(INITIAL));
+                return if closes_initial { 0 } else { SENTENCE };
             }
             c if c.is_whitespace() => {}
             '«' | '"' | '„' | '“' | '(' | '\'' | '‘' | '*' | '_' | '—' | '–' | '-' | '[' =>

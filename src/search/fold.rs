@@ -75,7 +75,8 @@ pub fn words(text: &str) -> Vec<&str> {
             if start.is_some() && inside {
                 continue;
             }
-        } else if alnum(c) || is_combining_mark(c) {
+        } else if alnum(c) || (!c.is_ascii() && is_combining_mark(c)) {
+            // (No ASCII character is a combining mark: spaces and punctuation skip the table.)
             start.get_or_insert(i);
             continue;
         }
@@ -120,7 +121,7 @@ pub(crate) fn alpha(c: char) -> bool {
 }
 
 /// Characters that may sit inside a word without ending it.
-fn is_joiner(c: char) -> bool {
+pub(crate) fn is_joiner(c: char) -> bool {
     matches!(
         c,
         '\'' | '\u{2019}'
