@@ -103,9 +103,17 @@ const SHORT_TEXTS: usize = 4096;
 fn find_in(text: &str, out: &mut Vec<Span>) {
     let t = Text::new(text);
     phones(&t, out);
-    at_signs(&t, out);
-    obfuscated_emails(&t, out);
-    links(&t, out);
+    // Detectors that act only at a character or word the text may not have at all skip their
+    // pass over it (each skips exactly when its loop would find nothing to start from).
+    if text.contains(['@', '＠']) {
+        at_signs(&t, out);
+    }
+    if t.words.iter().any(|w| AT_WORDS.contains(&t.low(w))) {
+        obfuscated_emails(&t, out);
+    }
+    if text.contains('/') {
+        links(&t, out);
+    }
     messenger_handles(&t, out);
     id_numbers(&t, out);
     id_context(&t, out);

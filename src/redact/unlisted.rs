@@ -275,7 +275,28 @@ pub(crate) fn is_title(word: &str) -> bool {
     if !LEXICON.title_initials.contains(&first) {
         return false;
     }
-    let w = fold::plain(word);
+    // The same words (the parts of every listed name) are asked about again and again: the
+    // answer, a pure function of the word, is remembered per thread (bounded like the key cache).
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>> =
+            std::cell::RefCell::default();
+    }
+    if let Some(known) = SEEN.with_borrow(|seen| seen.get(word).copied()) {
+        return known;
+    }
+    let title = is_title_folded(&fold::plain(word));
+    SEEN.with_borrow_mut(|seen| {
+        if seen.len() >= TITLE_CACHE {
+            seen.clear();
+        }
+        seen.insert(word.to_owned(), title);
+    });
+    title
+}
+
+const TITLE_CACHE: usize = 4096;
+
+fn is_title_folded(w: &str) -> bool {
     LEXICON.titles.iter().any(|(t, prefix)| {
         if *prefix {
             w.starts_with(t.as_str()) && w[t.len()..].chars().count() <= 3
