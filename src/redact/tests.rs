@@ -706,3 +706,21 @@ fn a_full_stop_after_a_marker_still_ends_the_sentence() {
     let t = tokens::tokenize("A. Dubovik", &[]);
     assert!(!t[1].has(tokens::SENTENCE));
 }
+
+/// Found in review: an initial with an invisible character or a space before its full stop
+/// (`A\u{200B}.`) still does not end the sentence, so the unlisted name after it is removed.
+#[test]
+fn an_initial_with_an_invisible_character_before_its_full_stop() {
+    for text in [
+        "Свидетель видел. A. Hrybko Ivan ушёл.",
+        "Свидетель видел. A\u{200B}. Hrybko Ivan ушёл.",
+        "Свидетель видел. A . Hrybko Ivan ушёл.",
+    ] {
+        let mut r = Redactor::new(&[], &[text], Options::default());
+        let out = r.redact(text);
+        assert!(
+            !out.contains("Hrybko") && out.contains("[PERSON?]"),
+            "{text:?} -> {out:?}"
+        );
+    }
+}

@@ -74,12 +74,73 @@ impl Token {
     }
 }
 
-/// The words of `text` outside `markers` (sorted, disjoint byte ranges), with keys and flags.
+/// The words of `text` outside `markers` (sorted, disjoint byte ranges), with keys and flags,
+/// tokenised whole: the reference [`tokenize_pieces`] is tested against.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
+    let mut words = Vec::new();
+    words_of(text, 0, &mut words);
+    in_context(text, markers, words)
+}
+
+/// The words of `text` outside `markers` (sorted, disjoint byte ranges), with keys and flags.
+/// The words of each piece of `text` between `"` and line breaks come from a bounded per-thread
+/// cache: the final re-scan reads renderings made of the record's field values (tokenised when
+/// the record's redactor was built) and of keys and labels that recur in every record. The
+/// cache holds texts the exporting process holds in plaintext anyway, like the key cache.
+///
+/// Why it gives exactly what [`tokenize`] gives: no word crosses a `"` or a line break (neither
+/// is a letter, digit, combining mark or joining character, see `fold::words`), and what
+/// `words_of` computes of a word depends only on the word and the character after it (a full
+/// stop, never a `"` or a line break); what depends on the text around a word (the sentence
+/// start, the gap to the previous word, the markers) is computed by [`in_context`] on the whole
+/// text. A property test compares the two on arbitrary text.
+pub(crate) fn tokenize_pieces(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
+    thread_local! {
+        static PIECES: RefCell<FxHashMap<String, Rc<[Token]>>> = RefCell::default();
+    }
+    let mut words = Vec::new();
+    PIECES.with_borrow_mut(|cache| {
+        let mut at = 0;
+        let ends = text
+            .match_indices(['"', '\n'])
+            .map(|(i, _)| i)
+            .chain([text.len()]);
+        for end in ends {
+            let piece = &text[at..end];
+            if !piece.is_empty() {
+                let known = match cache.get(piece) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let mut fresh = Vec::new();
+                        words_of(piece, 0, &mut fresh);
+                        let fresh: Rc<[Token]> = fresh.into();
+                        if cache.len() >= PIECE_CACHE {
+                            cache.clear();
+                        }
+                        cache.insert(piece.to_owned(), fresh.clone());
+                        fresh
+                    }
+                };
+                words.extend(known.iter().map(|t| Token {
+                    start: t.start + at,
+                    end: t.end + at,
+                    word_end: t.word_end + at,
+                    ..t.clone()
+                }));
+            }
+            at = end + 1;
+        }
+    });
+    in_context(text, markers, words)
+}
+
+const PIECE_CACHE: usize = 16_384;
+
+/// The words of `text` as tokens at `offset`, with what depends on the word alone: key, shape
+/// flags and `DOT` (the gap and `SENTENCE` are left for [`in_context`]).
+fn words_of(text: &str, offset: usize, out: &mut Vec<Token>) {
     let base = text.as_ptr() as usize;
-    let mut out: Vec<Token> = Vec::new();
-    let mut prev_end = 0usize;
-    let mut m = 0usize;
     let mut words = Vec::new();
     for w in fold::words(text) {
         split_at_capital_apostrophe(w, &mut words);
@@ -87,40 +148,48 @@ pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
     for w in words {
         let start = w.as_ptr() as usize - base;
         let word_end = start + w.len();
-        while m < markers.len() && markers[m].1 <= start {
-            m += 1;
-        }
-        if m < markers.len() && markers[m].0 < word_end {
-            // Inside (or touching) a marker: never matched.
-            continue;
-        }
         let end = start + name_len(w);
-        let name = &text[start..end];
-        let (key, info) = cached_key(name);
-        let flags = shape(name) | sentence_start(text, start, out.last(), prev_end);
-        let (gap, gap_len) = match out.last() {
-            None => (Gap::Other, 0),
-            Some(t) => {
-                let gap = &text[t.word_end..start];
-                (classify_gap(gap), gap.chars().count())
-            }
-        };
-        let flags = if text[word_end..].starts_with('.') {
-            flags | DOT
-        } else {
-            flags
-        };
+        let (key, info) = cached_key(&text[start..end]);
+        let mut flags = shape(&text[start..end]);
+        if text[word_end..].starts_with('.') {
+            flags |= DOT;
+        }
         out.push(Token {
-            start,
-            end,
-            word_end,
+            start: start + offset,
+            end: end + offset,
+            word_end: word_end + offset,
             key,
             info,
             flags,
-            gap,
-            gap_len,
+            gap: Gap::Other,
+            gap_len: 0,
         });
-        prev_end = word_end;
+    }
+}
+
+/// The words outside `markers`, each with its sentence start and its gap to the word before.
+fn in_context(text: &str, markers: &[(usize, usize)], words: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(words.len());
+    let mut prev_end = 0usize;
+    let mut m = 0usize;
+    for mut t in words {
+        while m < markers.len() && markers[m].1 <= t.start {
+            m += 1;
+        }
+        if m < markers.len() && markers[m].0 < t.word_end {
+            // Inside (or touching) a marker: never matched.
+            continue;
+        }
+        t.flags |= sentence_start(text, t.start, out.last(), prev_end);
+        (t.gap, t.gap_len) = match out.last() {
+            None => (Gap::Other, 0),
+            Some(p) => {
+                let gap = &text[p.word_end..t.start];
+                (classify_gap(gap), gap.chars().count())
+            }
+        };
+        prev_end = t.word_end;
+        out.push(t);
     }
     out
 }
@@ -237,9 +306,10 @@ fn shape(word: &str) -> u8 {
 
 /// `SENTENCE` if the word at `start` begins a text, a line or a sentence: only whitespace and
 /// opening punctuation since a line break, the start, or a `.` `!` `?` `…` that does not close
-/// an initial (a full stop right after the previous word, a single capital). A full stop after a
-/// marker ends a sentence: the marker stands for the words it replaced, so that a second pass
-/// over redacted text sees the sentences the first pass saw.
+/// an initial (a full stop after the previous word, a single capital, with at most spaces and
+/// invisible characters between). A full stop after a marker ends a sentence: the marker stands
+/// for the words it replaced, so that a second pass over redacted text sees the sentences the
+/// first pass saw.
 fn sentence_start(text: &str, start: usize, prev: Option<&Token>, prev_end: usize) -> u8 {
     let from = prev_end.min(start);
     for (i, c) in text[from..start].char_indices().rev() {
@@ -247,7 +317,14 @@ fn sentence_start(text: &str, start: usize, prev: Option<&Token>, prev_end: usiz
             '\n' | '\r' => return SENTENCE,
             '!' | '?' | '…' => return SENTENCE,
             '.' => {
-                let closes_initial = from + i == prev_end && prev.is_some_and(|t| t.has(INITIAL));
+                // Right after the initial, or with only spaces and invisible characters between
+                // (`A\u{200B}.`, `A .`): a marker or a word between ends the sentence.
+                let closes_initial = prev.is_some_and(|t| t.has(INITIAL))
+                    && text.get(prev_end..from + i).is_some_and(|between| {
+                        between
+                            .chars()
+                            .all(|c| c.is_whitespace() || is_invisible(c))
+                    });
                 return if closes_initial { 0 } else { SENTENCE };
             }
             c if c.is_whitespace() => {}
@@ -457,6 +534,50 @@ fn decode_utf16(code: u32, chars: &mut std::iter::Peekable<std::str::Chars<'_>>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every field of every token, for comparing two tokenisations.
+    fn fields(tokens: &[Token]) -> Vec<(usize, usize, usize, String, u8, Gap, usize)> {
+        tokens
+            .iter()
+            .map(|t| {
+                let key = t.key.to_string();
+                (t.start, t.end, t.word_end, key, t.flags, t.gap, t.gap_len)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::proptest_config())]
+
+        /// The re-scan's tokenising by pieces is exactly the tokenising of the whole text.
+        #[test]
+        fn tokenising_by_pieces_is_tokenising_the_whole(
+            text in "([A-Za-zІіЎўА-Яа-я.,:\"'`\n\u{00AD}\u{200B}\u{0301} -]|\\[PERSON 1\\]|A\\. ){0,60}"
+        ) {
+            let markers = markers(&text, &["[PERSON 1]".to_owned()]);
+            // Twice: the second time from the cache.
+            for _ in 0..2 {
+                proptest::prop_assert_eq!(
+                    fields(&tokenize_pieces(&text, &markers)),
+                    fields(&tokenize(&text, &markers))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_full_stop_after_an_initial_with_invisible_characters_still_closes_it() {
+        for text in [
+            "видел. A. Hrybko",
+            "видел. A\u{200B}. Hrybko",
+            "видел. A . Hrybko",
+        ] {
+            let t = tokenize(text, &[]);
+            assert!(!t[2].has(SENTENCE), "{text:?}");
+        }
+        let t = tokenize("A\n[X]. Hrybko", &[(2, 5)]);
+        assert!(t[1].has(SENTENCE));
+    }
 
     #[test]
     fn tokens_carry_shape_gaps_and_possessives() {

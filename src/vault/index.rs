@@ -445,7 +445,7 @@ mod cbor {
     }
 
     /// The CBOR of the value of `key` in the map `data`, borrowed: `Some(None)` if the map has
-    /// no such key, `None` if `data` is not a map with definite lengths.
+    /// no such key, `None` if `data` is not a map with definite lengths or has the key twice.
     pub(super) fn map_value<'a>(data: &'a [u8], key: &str) -> Option<Option<&'a [u8]>> {
         let mut r = Reader { data, pos: 0 };
         let mut found = None;
@@ -453,7 +453,11 @@ mod cbor {
             let name = r.text()?;
             let start = r.pos;
             r.skip(0)?;
-            if name == key && found.is_none() {
+            if name == key {
+                // A repeated field is not a record tvault wrote (serde refuses it).
+                if found.is_some() {
+                    return None;
+                }
                 found = Some(r.data.get(start..r.pos)?);
             }
         }
@@ -666,24 +670,30 @@ mod cbor {
                 tags: "",
                 charges: "",
             };
-            // Every field but the optional ones must be there, as serde requires.
+            // Every field but the optional ones must be there, and none twice, as serde
+            // requires.
             let mut seen = 0u8;
+            let mut optional = 0u8;
+            let once =
+                |seen: &mut u8, bit: u8| -> Option<()> { (*seen & bit == 0).then(|| *seen |= bit) };
             for _ in 0..self.len(MAP)? {
                 match self.text()? {
-                    "title" => (f.title, seen) = (self.text()?, seen | 1),
-                    "name" => (f.name, seen) = (self.text()?, seen | 2),
-                    "status" => f.status = self.opt()?,
+                    "title" => (f.title, _) = (self.text()?, once(&mut seen, 1)?),
+                    "name" => (f.name, _) = (self.text()?, once(&mut seen, 2)?),
+                    "status" => (f.status, _) = (self.opt()?, once(&mut optional, 1)?),
                     "acts" => {
+                        once(&mut seen, 4)?;
                         let count = self.len(ARRAY)?;
                         let acts = (0..count).map(|_| self.act()).collect::<Option<_>>()?;
-                        (f.acts, seen) = (Cow::Owned(acts), seen | 4);
+                        f.acts = Cow::Owned(acts);
                     }
-                    "risk" => f.risk = self.opt()?,
+                    "risk" => (f.risk, _) = (self.opt()?, once(&mut optional, 2)?),
                     "purposes" => {
-                        (f.purposes, seen) = (u32::try_from(self.uint()?).ok()?, seen | 8);
+                        once(&mut seen, 8)?;
+                        f.purposes = u32::try_from(self.uint()?).ok()?;
                     }
-                    "tags" => (f.tags, seen) = (self.text()?, seen | 16),
-                    "charges" => (f.charges, seen) = (self.text()?, seen | 32),
+                    "tags" => (f.tags, _) = (self.text()?, once(&mut seen, 16)?),
+                    "charges" => (f.charges, _) = (self.text()?, once(&mut seen, 32)?),
                     _ => self.skip(0)?,
                 }
             }
@@ -693,14 +703,35 @@ mod cbor {
         fn act(&mut self) -> Option<ActFacet> {
             let mut act = ActFacet::default();
             let mut dated = None;
+            // No field twice, as serde requires.
+            let mut seen = 0u8;
             for _ in 0..self.len(MAP)? {
-                match self.text()? {
-                    "kind" => act.kind = self.opt()?,
-                    "dated" => dated = Some(self.bool()?),
-                    "from" => act.from = self.opt()?,
-                    "to" => act.to = self.opt()?,
-                    _ => self.skip(0)?,
+                let bit = match self.text()? {
+                    "kind" => {
+                        act.kind = self.opt()?;
+                        1
+                    }
+                    "dated" => {
+                        dated = Some(self.bool()?);
+                        2
+                    }
+                    "from" => {
+                        act.from = self.opt()?;
+                        4
+                    }
+                    "to" => {
+                        act.to = self.opt()?;
+                        8
+                    }
+                    _ => {
+                        self.skip(0)?;
+                        0
+                    }
+                };
+                if seen & bit != 0 {
+                    return None;
                 }
+                seen |= bit;
             }
             act.dated = dated?;
             Some(act)
@@ -864,6 +895,42 @@ mod tests {
         assert_eq!(entry.record_field("consent"), Some(None));
         assert_eq!(entry.record_field("title").map(|t| t.is_some()), Some(true));
         assert_eq!(cbor::map_value(b"\x81\x00", "consent"), None);
+        // A field twice is not a record tvault wrote: no shortcut (serde refuses it).
+        let twice = b"\xa2\x67consent\x80\x67consent\x80";
+        assert_eq!(cbor::map_value(twice, "consent"), None);
+    }
+
+    #[test]
+    fn a_facet_twice_is_refused_as_ciborium_refuses_it() {
+        use ciborium::Value;
+        let entry = entries().remove(0);
+        let mut value = Value::serialized(&entry).unwrap();
+        let Value::Map(fields) = &mut value else {
+            panic!("an entry is a map")
+        };
+        for (k, v) in fields.iter_mut() {
+            if k.as_text() == Some("facets")
+                && let Value::Map(facets) = v
+            {
+                let title = facets[0].clone();
+                facets.push(title);
+            }
+        }
+        let segment = Value::Map(vec![
+            (Value::from("format"), Value::from("tvault-index")),
+            (Value::from("format_version"), Value::from(1)),
+            (
+                Value::from("keys_version"),
+                Value::from(crate::search::fold::FOLD_VERSION),
+            ),
+            (Value::from("entries"), Value::Array(vec![value.clone()])),
+        ]);
+        let mut bytes = Vec::new();
+        ciborium::into_writer(&segment, &mut bytes).unwrap();
+        assert!(cbor::segment(&bytes).is_none());
+        let mut raw = Vec::new();
+        ciborium::into_writer(&value, &mut raw).unwrap();
+        assert!(ciborium::from_reader::<IndexEntry, _>(&raw[..]).is_err());
     }
 
     #[test]
