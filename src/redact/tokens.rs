@@ -135,7 +135,7 @@ pub(crate) fn tokenize_pieces(text: &str, markers: &[(usize, usize)]) -> Vec<Tok
     in_context(text, markers, words)
 }
 
-const PIECE_CACHE: usize = 16_384;
+const PIECE_CACHE: usize = 1024;
 
 /// The words of `text` as tokens at `offset`, with what depends on the word alone: key, shape
 /// flags and `DOT` (the gap and `SENTENCE` are left for [`in_context`]).
