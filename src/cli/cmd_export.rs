@@ -71,7 +71,7 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
     // its consent decoded, to count why it is withheld; the index is only a shortcut here, the
     // decision is always the record's own consent.
     let include_narrative = args.include_narrative;
-    let exportable = purpose_bit(purpose);
+    let exportable = crate::vault::index::Facets::purpose_bit(purpose);
     let decoded = crate::parallel::map(hits, |entry| -> Result<Decoded, Problem> {
         let problem = |reason: String| Problem {
             path: vault.layout().root().join(&entry.path),
@@ -180,14 +180,6 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
 enum Decoded {
     Record(String, Box<Record>),
     Withheld(export::Withheld),
-}
-
-/// The bit of `purpose` in `Facets::purposes`.
-fn purpose_bit(purpose: Purpose) -> u32 {
-    Purpose::ALL
-        .iter()
-        .position(|p| *p == purpose)
-        .map_or(0, |i| 1 << i)
 }
 
 /// Where the export goes.

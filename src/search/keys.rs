@@ -2,7 +2,7 @@
 //! (`fold::key`), tagged with the field it came from. Computed once at write time and kept in the
 //! encrypted index, so that a search only compares short strings.
 
-use crate::record::{ActType, ConsentLevel, Day, Place, Purpose, Record, Risk, Status};
+use crate::record::{ActType, ConsentLevel, Day, Place, Record, Risk, Status};
 use crate::search::fold;
 use crate::vault::index::{ActFacet, Facets};
 
@@ -172,10 +172,8 @@ fn day(d: Option<Day>) -> Option<u32> {
 pub fn facets(record: &Record) -> Facets {
     let mut purposes = 0u32;
     for consent in &record.consent {
-        if consent.level >= ConsentLevel::Anonymous
-            && let Some(i) = position(Purpose::ALL, &consent.purpose)
-        {
-            purposes |= 1 << i;
+        if consent.level >= ConsentLevel::Anonymous {
+            purposes |= Facets::purpose_bit(consent.purpose);
         }
     }
     Facets {

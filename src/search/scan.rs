@@ -1,11 +1,11 @@
 //! Evaluating a parsed query against index entries: a plain scan over precomputed folded keys
 //! and facets, in memory. No I/O.
 
-use crate::record::{ActType, Purpose, Risk, Status};
+use crate::record::{ActType, Risk, Status};
 use crate::search::fold::{self, Needle};
 use crate::search::keys::{self, field};
 use crate::search::query::{Field, Query, Term};
-use crate::vault::index::EntryRef;
+use crate::vault::index::{EntryRef, Facets};
 
 /// A query prepared for scanning: every word folded once.
 pub struct Compiled {
@@ -77,9 +77,7 @@ impl Compiled {
                     Term::Status(s) => Prepared::Status(position(Status::ALL, s)),
                     Term::Act(a) => Prepared::Act(position(ActType::ALL, a)),
                     Term::Risk(r) => Prepared::Risk(position(Risk::ALL, r)),
-                    Term::Purpose(p) => {
-                        Prepared::Purpose(position(Purpose::ALL, p).map_or(0, |i| 1 << i))
-                    }
+                    Term::Purpose(p) => Prepared::Purpose(Facets::purpose_bit(*p)),
                     Term::Tag(t) => Prepared::Tag(fold::plain(t)),
                     Term::Charge(c) => Prepared::Charge(fold::plain(c)),
                     Term::Date(from, to) => {

@@ -96,6 +96,16 @@ pub struct Facets {
     pub charges: String,
 }
 
+impl Facets {
+    /// The bit of `purpose` in [`Facets::purposes`].
+    pub fn purpose_bit(purpose: crate::record::Purpose) -> u32 {
+        crate::record::Purpose::ALL
+            .iter()
+            .position(|p| *p == purpose)
+            .map_or(0, |i| 1 << i)
+    }
+}
+
 /// An act's type and date, for search.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActFacet {
@@ -468,16 +478,6 @@ mod cbor {
     /// fields `Reader::entry` already read from it (`view`: not read, nor checked, twice);
     /// `None` for anything else, which ciborium then decodes.
     pub(super) fn entry_owned(raw: &[u8], view: &EntryRef<'_>) -> Option<super::IndexEntry> {
-        // A field seen twice is ciborium's to refuse.
-        fn once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
-            match slot {
-                Some(_) => None,
-                None => {
-                    *slot = Some(value?);
-                    Some(())
-                }
-            }
-        }
         let mut r = Reader { data: raw, pos: 0 };
         let (mut size, mut created_at, mut updated_at, mut record) = (None, None, None, None);
         // The fields of `view`, each to be present once (`deleted` at most once).
@@ -525,6 +525,18 @@ mod cbor {
             conflict: None,
             attachments: Vec::new(),
         })
+    }
+
+    /// Fills `slot` with `value`: `None` if the value did not read, or if the slot was filled
+    /// already (a field given twice, which serde refuses).
+    fn once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
+        match slot {
+            Some(_) => None,
+            None => {
+                *slot = Some(value?);
+                Some(())
+            }
+        }
     }
 
     const UINT: u8 = 0;
@@ -660,81 +672,62 @@ mod cbor {
         }
 
         fn facets(&mut self) -> Option<FacetsRef<'a>> {
-            let mut f = FacetsRef {
-                title: "",
-                name: "",
-                status: None,
-                acts: Cow::Borrowed(&[]),
-                risk: None,
-                purposes: 0,
-                tags: "",
-                charges: "",
-            };
             // Every field but the optional ones must be there, and none twice, as serde
             // requires.
-            let mut seen = 0u8;
-            let mut optional = 0u8;
-            let once =
-                |seen: &mut u8, bit: u8| -> Option<()> { (*seen & bit == 0).then(|| *seen |= bit) };
+            let (mut title, mut name, mut status, mut acts) = (None, None, None, None);
+            let (mut risk, mut purposes, mut tags, mut charges) = (None, None, None, None);
             for _ in 0..self.len(MAP)? {
                 match self.text()? {
-                    "title" => (f.title, _) = (self.text()?, once(&mut seen, 1)?),
-                    "name" => (f.name, _) = (self.text()?, once(&mut seen, 2)?),
-                    "status" => (f.status, _) = (self.opt()?, once(&mut optional, 1)?),
+                    "title" => once(&mut title, self.text())?,
+                    "name" => once(&mut name, self.text())?,
+                    "status" => once(&mut status, self.opt())?,
                     "acts" => {
-                        once(&mut seen, 4)?;
                         let count = self.len(ARRAY)?;
-                        let acts = (0..count).map(|_| self.act()).collect::<Option<_>>()?;
-                        f.acts = Cow::Owned(acts);
+                        let list = (0..count).map(|_| self.act()).collect::<Option<Vec<_>>>();
+                        once(&mut acts, list)?;
                     }
-                    "risk" => (f.risk, _) = (self.opt()?, once(&mut optional, 2)?),
+                    "risk" => once(&mut risk, self.opt())?,
                     "purposes" => {
-                        once(&mut seen, 8)?;
-                        f.purposes = u32::try_from(self.uint()?).ok()?;
+                        once(
+                            &mut purposes,
+                            self.uint().and_then(|n| u32::try_from(n).ok()),
+                        )?;
                     }
-                    "tags" => (f.tags, _) = (self.text()?, once(&mut seen, 16)?),
-                    "charges" => (f.charges, _) = (self.text()?, once(&mut seen, 32)?),
+                    "tags" => once(&mut tags, self.text())?,
+                    "charges" => once(&mut charges, self.text())?,
                     _ => self.skip(0)?,
                 }
             }
-            (seen == 63).then_some(f)
+            Some(FacetsRef {
+                title: title?,
+                name: name?,
+                status: status.flatten(),
+                acts: Cow::Owned(acts?),
+                risk: risk.flatten(),
+                purposes: purposes?,
+                tags: tags?,
+                charges: charges?,
+            })
         }
 
         fn act(&mut self) -> Option<ActFacet> {
-            let mut act = ActFacet::default();
-            let mut dated = None;
-            // No field twice, as serde requires.
-            let mut seen = 0u8;
+            // `dated` must be there, and no field twice, as serde requires.
+            let (mut kind, mut dated, mut from, mut to) = (None, None, None, None);
             for _ in 0..self.len(MAP)? {
-                let bit = match self.text()? {
-                    "kind" => {
-                        act.kind = self.opt()?;
-                        1
-                    }
-                    "dated" => {
-                        dated = Some(self.bool()?);
-                        2
-                    }
-                    "from" => {
-                        act.from = self.opt()?;
-                        4
-                    }
-                    "to" => {
-                        act.to = self.opt()?;
-                        8
-                    }
-                    _ => {
-                        self.skip(0)?;
-                        0
-                    }
-                };
-                if seen & bit != 0 {
-                    return None;
+                match self.text()? {
+                    "kind" => once(&mut kind, self.opt())?,
+                    "dated" => once(&mut dated, self.bool())?,
+                    "from" => once(&mut from, self.opt())?,
+                    "to" => once(&mut to, self.opt())?,
+                    _ => self.skip(0)?,
                 }
-                seen |= bit;
             }
-            act.dated = dated?;
-            Some(act)
+            Some(ActFacet {
+                kind: kind.flatten(),
+                dated: dated?,
+                from: from.flatten(),
+                to: to.flatten(),
+            })
         }
     }
 }
