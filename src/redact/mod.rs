@@ -419,12 +419,16 @@ impl Redactor {
         if text.is_empty() {
             return String::new();
         }
-        if let Some(p) = self.cache.get_mut(text)
-            && p.needles != self.matcher.len()
+        let needles = self.matcher.len();
+        if let Some(p) = self.cache.get(text)
+            && p.needles != needles
         {
-            // Computed before the learned surnames were added.
-            self.matcher.add_hits(&p.tokens, p.needles, &mut p.hits);
-            p.needles = self.matcher.len();
+            // Computed before the learned surnames were added: the memo matches each distinct
+            // word against them once.
+            let hits = p.tokens.iter().map(|t| self.token_hits(t)).collect();
+            if let Some(p) = self.cache.get_mut(text) {
+                (p.hits, p.needles) = (hits, needles);
+            }
         }
         let fresh;
         let p = match self.cache.get(text) {

@@ -196,16 +196,6 @@ impl Matcher {
         self.needles.len() as u32
     }
 
-    /// Adds to `hits` (computed when the matcher had `from` needles) the needles added since.
-    pub fn add_hits(&self, tokens: &[Token], from: u32, hits: &mut [Vec<u32>]) {
-        if from == self.len() {
-            return;
-        }
-        for (t, h) in tokens.iter().zip(hits) {
-            h.extend(self.token_hits(t, from));
-        }
-    }
-
     pub(crate) fn token_hits(&self, tok: &Token, from: u32) -> Vec<u32> {
         let mut out = Vec::new();
         let k = tok.key.as_bytes();
