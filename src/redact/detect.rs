@@ -55,12 +55,12 @@
 //!   name must look like an adjective (Кальварыйская вуліца, Лагойскі тракт). Without a house
 //!   number the capitalised name is enough. `St.` followed by a capital is a saint, not a street.
 //!
-//! Cost: one pass builds the chars, their byte offsets and the folded words; word-triggered
+//! Cost: one pass builds the chars and the folded words (byte offsets only for a text with spans); word-triggered
 //! detectors skip at once every word whose first two bytes start no trigger word
 //! (`trigger_table`), so the whole is linear (roughly 30 to 60 µs for 800 chars).
 
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use super::{Kind, Span};
 use crate::search::fold::{alnum, alpha};
@@ -127,6 +127,7 @@ fn find_in(text: &str, out: &mut Vec<Span>) {
 // ---------------------------------------------------------------------------------------------
 
 /// A word: letters and digits with inner hyphens and apostrophes, `s..e` in chars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Word {
     s: usize,
     e: usize,
@@ -184,33 +185,115 @@ fn hot_bits(table: &[u8], low: &str) -> u8 {
     }
 }
 
-/// The text as chars with their byte offsets, and its words.
-struct Text {
+/// The text as chars, and its words.
+struct Text<'a> {
+    s: &'a str,
     c: Vec<char>,
     /// The folded lowercase words, one after another.
     lows: String,
     /// Whether each char is alphanumeric (asked very often, slow for non-ASCII).
     an: Vec<bool>,
-    /// Byte offset of each char, and the text's length at the end.
-    b: Vec<usize>,
+    /// Byte offset of each char, and the text's length at the end: made when the first span is
+    /// pushed, and only for a text that is not all ASCII (most texts have no span).
+    b: OnceCell<Vec<usize>>,
     words: Vec<Word>,
 }
 
-impl Text {
-    fn new(s: &str) -> Text {
-        let mut c = Vec::with_capacity(s.len());
-        let mut b = Vec::with_capacity(s.len() + 1);
-        for (i, ch) in s.char_indices() {
-            c.push(ch);
-            b.push(i);
+/// What a [`Text`] holds of one piece of a text between `"` and line breaks.
+struct Piece {
+    c: Vec<char>,
+    an: Vec<bool>,
+    lows: String,
+    words: Vec<Word>,
+}
+
+/// Pieces kept by [`Text::new`], per thread.
+const PIECES: usize = 1024;
+
+impl Text<'_> {
+    /// The text's chars and words, put together from those of its pieces between `"` and line
+    /// breaks, which come from a bounded per-thread cache: the final re-scan reads a rendering
+    /// made of the record's field values (seen when they were redacted) and of the keys and
+    /// labels of every record. The cache holds texts the exporting process holds in plaintext
+    /// anyway, like the redactor's other caches.
+    ///
+    /// Why it gives exactly what [`Text::whole`] gives: no word crosses a `"` or a line break
+    /// (neither is a letter or digit, nor a joiner inside a word), and what `whole` computes of
+    /// a word (its end, its folded form, its trigger bits) depends on the word alone and the
+    /// character after it, which a piece ends before. A property test compares the two.
+    fn new(s: &str) -> Text<'_> {
+        thread_local! {
+            static CACHE: RefCell<FxHashMap<String, std::rc::Rc<Piece>>> = RefCell::default();
         }
-        b.push(s.len());
+        let mut t = Text {
+            s,
+            c: Vec::with_capacity(s.len()),
+            lows: String::with_capacity(s.len()),
+            an: Vec::with_capacity(s.len()),
+            b: OnceCell::new(),
+            words: Vec::new(),
+        };
+        CACHE.with_borrow_mut(|cache| {
+            let mut at = 0;
+            // Both are ASCII: a byte search finds exactly their characters.
+            let ends = s
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'"' || b == b'\n')
+                .map(|(i, _)| i)
+                .chain([s.len()]);
+            for end in ends {
+                let piece = &s[at..end];
+                if !piece.is_empty() {
+                    let p = match cache.get(piece) {
+                        Some(p) => p.clone(),
+                        None => {
+                            let w = Text::whole(piece);
+                            let p = std::rc::Rc::new(Piece {
+                                c: w.c,
+                                an: w.an,
+                                lows: w.lows,
+                                words: w.words,
+                            });
+                            if cache.len() >= PIECES {
+                                cache.clear();
+                            }
+                            cache.insert(piece.to_owned(), p.clone());
+                            p
+                        }
+                    };
+                    let (c0, l0) = (t.c.len(), t.lows.len());
+                    t.c.extend_from_slice(&p.c);
+                    t.an.extend_from_slice(&p.an);
+                    t.lows.push_str(&p.lows);
+                    t.words.extend(p.words.iter().map(|w| Word {
+                        s: w.s + c0,
+                        e: w.e + c0,
+                        ls: w.ls + l0,
+                        le: w.le + l0,
+                        hot: w.hot,
+                    }));
+                }
+                if let Some(&sep) = s.as_bytes().get(end) {
+                    t.c.push(char::from(sep));
+                    t.an.push(false);
+                }
+                at = end + 1;
+            }
+        });
+        t
+    }
+
+    /// The text's chars and words, computed on the whole text.
+    fn whole(s: &str) -> Text<'_> {
+        let c: Vec<char> = s.chars().collect();
         let an = c.iter().map(|&c| alnum(c)).collect();
         let mut t = Text {
+            s,
             c,
             lows: String::with_capacity(s.len()),
             an,
-            b,
+            b: OnceCell::new(),
             words: Vec::new(),
         };
         let mut i = 0;
@@ -271,11 +354,24 @@ impl Text {
     fn push(&self, out: &mut Vec<Span>, s: usize, e: usize, kind: Kind) {
         if s < e && e <= self.len() {
             out.push(Span {
-                start: self.b[s],
-                end: self.b[e],
+                start: self.byte(s),
+                end: self.byte(e),
                 kind,
             });
         }
+    }
+
+    /// The byte offset of char `i` (`i <= len`).
+    fn byte(&self, i: usize) -> usize {
+        if self.s.len() == self.c.len() {
+            return i; // all ASCII
+        }
+        let b = self.b.get_or_init(|| {
+            let mut b: Vec<usize> = self.s.char_indices().map(|(i, _)| i).collect();
+            b.push(self.s.len());
+            b
+        });
+        b[i]
     }
 
     /// End of the word starting at `i`: letters and digits, with inner hyphens and apostrophes.
@@ -637,22 +733,30 @@ fn phone_spans(t: &Text, g: &[Group], plus: Option<usize>, out: &mut Vec<Span>) 
 
 /// Whether groups `g` make a phone number. `loose`: a `+` number of unknown length.
 fn phone_ok(t: &Text, g: &[Group], plus: bool, ctx: impl Fn() -> bool, loose: bool) -> bool {
-    let digits: String = g.iter().flat_map(|x| t.c[x.ds..x.de].iter()).collect();
-    let n = digits.len();
+    // Most candidates are dates and article numbers: counted first, and the digits (ASCII)
+    // gathered without allocating.
+    let n: usize = g.iter().map(|x| x.de - x.ds).sum();
     if !(5..=15).contains(&n) {
         return false;
     }
+    let mut buf = [0u8; 15];
+    for (slot, c) in buf.iter_mut().zip(g.iter().flat_map(|x| &t.c[x.ds..x.de])) {
+        *slot = *c as u8;
+    }
+    let Ok(digits) = std::str::from_utf8(&buf[..n]) else {
+        return false;
+    };
     if plus {
         return if loose {
             (8..=15).contains(&n)
         } else {
-            intl_ok(&digits)
+            intl_ok(digits)
         };
     }
-    let lens: Vec<usize> = g.iter().map(|x| x.de - x.ds).collect();
+    let len = |x: &Group| x.de - x.ds;
     let dots = g[1..].iter().any(|x| x.sep == Sep::Dot);
     if let Some(rest) = digits.strip_prefix("00")
-        && lens[0] <= 5
+        && len(&g[0]) <= 5
         && intl_ok(rest)
     {
         return true;
@@ -670,13 +774,13 @@ fn phone_ok(t: &Text, g: &[Group], plus: bool, ctx: impl Fn() -> bool, loose: bo
         return true;
     }
     let operator = ["25", "29", "33", "44", "17"].contains(&&digits[..2]);
-    if n == 9 && operator && (g.len() == 1 || lens[0] == 2) {
+    if n == 9 && operator && (g.len() == 1 || len(&g[0]) == 2) {
         return true;
     }
-    if lens == [3, 2, 2] && g[1..].iter().all(|x| x.sep == Sep::Dash) {
+    if g.iter().map(len).eq([3, 2, 2]) && g[1..].iter().all(|x| x.sep == Sep::Dash) {
         return true;
     }
-    if (6..=12).contains(&n) && (g.len() == 1 || lens[0] <= 3) {
+    if (6..=12).contains(&n) && (g.len() == 1 || len(&g[0]) <= 3) {
         return ctx();
     }
     false
@@ -1743,7 +1847,7 @@ fn house_token(t: &Text, j: usize, max: usize) -> Option<usize> {
 }
 
 /// The first word starting at `j` (after up to one space), lowercase.
-fn word_at(t: &Text, j: usize) -> Option<&Word> {
+fn word_at<'t>(t: &'t Text<'_>, j: usize) -> Option<&'t Word> {
     let idx = t.word_index_from(j);
     t.words.get(idx).filter(|w| w.s == j)
 }
@@ -2347,6 +2451,22 @@ mod tests {
             Just("ё"), Just("😀"), Just(","), Just("St."), Just("\n"),
         ], 0..24)) {
             check(&parts.concat());
+        }
+
+        /// A text put together from its pieces is the text computed whole: the same chars,
+        /// folded words, word bounds and trigger bits (twice: the second time from the cache).
+        #[test]
+        fn a_text_by_pieces_is_the_text_whole(
+            text in "([A-Za-zА-Яа-яІіЎўЁё0-9 .,:\"'’ʼ\\-\n\u{00AD}\u{200B}\u{0301}]|вул|тэл|MP){0,60}"
+        ) {
+            let whole = Text::whole(&text);
+            for _ in 0..2 {
+                let pieces = Text::new(&text);
+                prop_assert_eq!(&pieces.c, &whole.c);
+                prop_assert_eq!(&pieces.an, &whole.an);
+                prop_assert_eq!(&pieces.lows, &whole.lows);
+                prop_assert_eq!(&pieces.words, &whole.words);
+            }
         }
     }
 }

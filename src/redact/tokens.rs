@@ -102,8 +102,11 @@ pub(crate) fn tokenize_pieces(text: &str, markers: &[(usize, usize)]) -> Vec<Tok
     let mut words = Vec::new();
     PIECES.with_borrow_mut(|cache| {
         let mut at = 0;
+        // Both are ASCII: a byte search finds exactly their characters.
         let ends = text
-            .match_indices(['"', '\n'])
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'"' || b == b'\n')
             .map(|(i, _)| i)
             .chain([text.len()]);
         for end in ends {
@@ -389,39 +392,58 @@ const MARKER_WORDS: [&str; 11] = [
 /// Why only known markers and not any `[CAPITALS]`: a name typed in capitals inside brackets
 /// (`[IVANOU]`) must still be found.
 pub(crate) fn markers(text: &str, extra: &[String]) -> Vec<(usize, usize)> {
+    // Most entity markers begin with `[` (`[PERSON 2]`, `[PLACE]`) and have no other `[`: each
+    // occurrence starts at a `[` of the text and none overlaps another, so they are looked for
+    // at the brackets the loop below visits anyway, where a search per marker would cross every
+    // `[` of a rendering again. Any other marker (a pseudonym) is searched for.
+    let (bracketed, other): (Vec<&str>, Vec<&str>) = extra
+        .iter()
+        .map(String::as_str)
+        .filter(|m| !m.trim().is_empty())
+        .partition(|m| m.starts_with('[') && !m[1..].contains('['));
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(off) = text[i..].find('[') {
         let s = i + off;
         i = s + 1;
-        let Some(close) = text[s..].find(']').filter(|&c| c <= 24) else {
-            continue;
-        };
-        let inner = &text[s + 1..s + close];
-        let known = MARKER_WORDS.iter().any(|w| {
-            inner.strip_prefix(w).is_some_and(|rest| {
-                rest.is_empty()
-                    || rest
-                        .strip_prefix(' ')
-                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-            })
-        });
-        if known {
-            out.push((s, s + close + 1));
-            i = s + close + 1;
+        for m in &bracketed {
+            if text[s..].starts_with(m) {
+                out.push((s, s + m.len()));
+            }
+        }
+        if let Some(end) = known_marker_at(text, s) {
+            out.push((s, end));
+            // A known marker holds no `[`: no bracket is skipped.
+            i = end;
         }
     }
-    // Most entity markers begin with `[` (`[PERSON 2]`, `[PLACE]`), and most texts have none.
-    let bracket = text.contains('[');
-    for m in extra {
-        if m.trim().is_empty() || (!bracket && m.starts_with('[')) {
-            continue;
-        }
+    for m in other {
         occurrences(text, m, |s| out.push((s, s + m.len())));
     }
-    out.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
-    for (s, e) in out {
+    merge_ranges(out)
+}
+
+/// The end of the engine's own marker (`[PERSON 2]`, `[PHONE]`, ...) that starts at the `[` at
+/// `s`, if one does.
+fn known_marker_at(text: &str, s: usize) -> Option<usize> {
+    let close = text[s..].find(']').filter(|&c| c <= 24)?;
+    let inner = &text[s + 1..s + close];
+    let known = MARKER_WORDS.iter().any(|w| {
+        inner.strip_prefix(w).is_some_and(|rest| {
+            rest.is_empty()
+                || rest
+                    .strip_prefix(' ')
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    });
+    known.then_some(s + close + 1)
+}
+
+/// Byte ranges sorted, and those that overlap or touch merged.
+fn merge_ranges(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
         match merged.last_mut() {
             Some(last) if s <= last.1 => last.1 = last.1.max(e),
             _ => merged.push((s, e)),
@@ -461,18 +483,21 @@ pub(crate) fn unescape(output: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(output.len());
-    let mut chars = output.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '"' && chars.peek() == Some(&'"') {
-            chars.next();
+    let mut rest = output;
+    // Both escape characters are ASCII: the text between them is copied whole.
+    while let Some(k) = rest.bytes().position(|b| b == b'\\' || b == b'"') {
+        out.push_str(&rest[..k]);
+        let mut chars = rest[k + 1..].chars();
+        let next = chars.clone().next();
+        if rest.as_bytes()[k] == b'"' {
+            if next == Some('"') {
+                chars.next();
+            }
             out.push('"');
+            rest = chars.as_str();
             continue;
         }
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.peek().copied() {
+        match next {
             Some('n') => {
                 chars.next();
                 out.push('\n');
@@ -508,12 +533,14 @@ pub(crate) fn unescape(output: &str) -> Option<String> {
             }
             _ => out.push('\\'),
         }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
     (out != output).then_some(out)
 }
 
 /// The character of a `\uXXXX` escape, reading the low half of a surrogate pair if one follows.
-fn decode_utf16(code: u32, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> char {
+fn decode_utf16(code: u32, chars: &mut (impl Iterator<Item = char> + Clone)) -> char {
     if (0xD800..0xDC00).contains(&code) {
         let rest: String = chars.clone().take(6).collect();
         if let Some(low) = rest
@@ -546,8 +573,98 @@ mod tests {
             .collect()
     }
 
+    /// `unescape` as it was written first, one character at a time: the reference the copying
+    /// version is tested against.
+    fn unescape_reference(output: &str) -> Option<String> {
+        if !output.contains('\\') && !output.contains("\"\"") {
+            return None;
+        }
+        let mut out = String::with_capacity(output.len());
+        let mut chars = output.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '"' && chars.peek() == Some(&'"') {
+                chars.next();
+                out.push('"');
+                continue;
+            }
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.peek().copied() {
+                Some('n') => {
+                    chars.next();
+                    out.push('\n');
+                }
+                Some('t') => {
+                    chars.next();
+                    out.push('\t');
+                }
+                Some('r') => {
+                    chars.next();
+                    out.push('\r');
+                }
+                Some('b') | Some('f') => {
+                    chars.next();
+                    out.push(' ');
+                }
+                Some('u') => {
+                    chars.next();
+                    let hex: String = chars.clone().take(4).collect();
+                    match u32::from_str_radix(&hex, 16) {
+                        Ok(code) if hex.len() == 4 => {
+                            for _ in 0..4 {
+                                chars.next();
+                            }
+                            out.push(decode_utf16(code, &mut chars));
+                        }
+                        _ => out.push_str("\\u"),
+                    }
+                }
+                Some(p) if p.is_ascii_punctuation() => {
+                    chars.next();
+                    out.push(p);
+                }
+                _ => out.push('\\'),
+            }
+        }
+        (out != output).then_some(out)
+    }
+
     proptest::proptest! {
         #![proptest_config(crate::testing::proptest_config())]
+
+        /// Entity markers found at the brackets are those a search for each finds.
+        #[test]
+        fn markers_found_at_brackets_are_those_searched_for(
+            text in "([a-z \\[\\]]|\\[PERSON 1\\]|\\[PLACE\\]|\\[x\\[x|Worker B-1){0,30}"
+        ) {
+            let extra: Vec<String> = ["[PERSON 1]", "[x[x", "[PLACE]", "Worker B-1", "[x", " "]
+                .map(String::from)
+                .to_vec();
+            let mut reference = Vec::new();
+            let mut i = 0;
+            while let Some(off) = text[i..].find('[') {
+                let s = i + off;
+                i = known_marker_at(&text, s).unwrap_or(s + 1);
+                if i > s + 1 {
+                    reference.push((s, i));
+                }
+            }
+            for m in extra.iter().filter(|m| !m.trim().is_empty()) {
+                occurrences(&text, m, |s| reference.push((s, s + m.len())));
+            }
+            proptest::prop_assert_eq!(markers(&text, &extra), merge_ranges(reference));
+        }
+
+        /// Unescaping copies the text between escapes whole, and undoes exactly what the
+        /// character-by-character reference undoes.
+        #[test]
+        fn unescaping_is_the_references(
+            text in "([a-zА-я \"\\\\*_\n]|\\\\u[0-9a-fA-F+]{0,4}|\\\\u[dD][89abAB][0-9a-f]{2}\\\\u[dD][c-fC-F][0-9a-f]{2}|\"\"){0,40}"
+        ) {
+            proptest::prop_assert_eq!(unescape(&text), unescape_reference(&text));
+        }
 
         /// The re-scan's tokenising by pieces is exactly the tokenising of the whole text.
         #[test]
