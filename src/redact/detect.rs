@@ -55,8 +55,9 @@
 //!   name must look like an adjective (Кальварыйская вуліца, Лагойскі тракт). Without a house
 //!   number the capitalised name is enough. `St.` followed by a capital is a saint, not a street.
 //!
-//! Cost: one pass builds the chars and the folded words (byte offsets only for a text with spans); word-triggered
-//! detectors skip at once every word whose first two bytes start no trigger word
+//! Cost: one pass builds the chars and the folded words (byte offsets only for a text with
+//! spans); word-triggered detectors skip at once every word whose first two chars start no
+//! trigger word
 //! (`trigger_table`), so the whole is linear (roughly 30 to 60 µs for 800 chars).
 
 use rustc_hash::FxHashMap;
@@ -144,13 +145,31 @@ const ID: u8 = 2;
 const PLATE: u8 = 4;
 const STREET: u8 = 8;
 
-/// For the first two bytes of a folded word, the trigger lists that have a word starting so: a
-/// word of no list is skipped at once (the lists would otherwise be searched for every word).
-/// A word matching a list entry, exactly or by prefix, always shares its first two bytes.
-fn trigger_table() -> &'static [u8] {
-    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+/// The trigger lists a folded word may be in, by its first two chars: a word of no list is
+/// skipped at once (the lists would otherwise be searched for every word). A word matching a
+/// list entry, exactly or by prefix, starts with the entry's first two chars, or, for an entry
+/// of one char, with that char. Pairs are hashed to 16 bits: a collision only lets a word
+/// through to the exact test. (Keyed by chars, not bytes: the first two bytes of a Cyrillic
+/// word are its first letter, which let every word starting with `т`, `н` or `в` through.)
+struct Triggers {
+    /// By the first two chars of an entry of two or more.
+    pairs: Vec<u8>,
+    /// By the char of an entry of one char.
+    singles: Vec<u8>,
+}
+
+fn pair_key(a: char, b: char) -> usize {
+    let h = (u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b)).wrapping_mul(0x85EB_CA6B);
+    (h >> 16) as usize
+}
+
+fn trigger_table() -> &'static Triggers {
+    static TABLE: std::sync::OnceLock<Triggers> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = vec![0u8; 1 << 16];
+        let mut t = Triggers {
+            pairs: vec![0u8; 1 << 16],
+            singles: vec![0u8; 1 << 16],
+        };
         let street = STREET_PREFIXES.iter().map(|(p, _)| *p);
         let streets = STREET_EXACT
             .iter()
@@ -166,22 +185,23 @@ fn trigger_table() -> &'static [u8] {
             .chain(PLATE_WORDS.iter().map(|w| (*w, PLATE)))
             .chain(streets.map(|w| (w, STREET)));
         for (word, bit) in lists {
-            match word.as_bytes() {
-                [] => {}
-                [one] => (0..256).for_each(|x| table[usize::from(*one) << 8 | x] |= bit),
-                [b0, b1, ..] => table[usize::from(*b0) << 8 | usize::from(*b1)] |= bit,
+            let mut chars = word.chars();
+            match (chars.next(), chars.next()) {
+                (None, _) => {}
+                (Some(one), None) => t.singles[pair_key(one, '\0')] |= bit,
+                (Some(a), Some(b)) => t.pairs[pair_key(a, b)] |= bit,
             }
         }
-        table
+        t
     })
 }
 
-fn hot_bits(table: &[u8], low: &str) -> u8 {
-    match low.as_bytes() {
-        [] => 0,
-        // Only one-byte entries ("x", "g") set the key of a byte followed by 0.
-        [one] => table[usize::from(*one) << 8],
-        [b0, b1, ..] => table[usize::from(*b0) << 8 | usize::from(*b1)],
+fn hot_bits(table: &Triggers, low: &str) -> u8 {
+    let mut chars = low.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => 0,
+        (Some(one), None) => table.singles[pair_key(one, '\0')],
+        (Some(a), Some(b)) => table.pairs[pair_key(a, b)] | table.singles[pair_key(a, '\0')],
     }
 }
 
@@ -2424,6 +2444,52 @@ mod tests {
             assert!(s.end <= text.len(), "out of bounds");
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         }
+    }
+
+    /// Every entry of every trigger list lets through itself and the longer words it is a
+    /// prefix of, in its own list.
+    #[test]
+    fn the_trigger_table_lets_every_entry_through() {
+        let t = trigger_table();
+        let street = STREET_PREFIXES.iter().map(|(p, _)| *p);
+        let lists = MESSENGER_WORDS
+            .iter()
+            .map(|w| (*w, MSG))
+            .chain(ID_WORDS.iter().chain(&["id"]).map(|w| (*w, ID)))
+            .chain(PLATE_WORDS.iter().map(|w| (*w, PLATE)))
+            .chain(
+                STREET_EXACT
+                    .iter()
+                    .chain(STREET_PROEZD)
+                    .chain(STREET_EN)
+                    .chain(STREET_ABBR)
+                    .copied()
+                    .chain(street)
+                    .map(|w| (w, STREET)),
+            );
+        for (word, bit) in lists {
+            for w in [word.to_owned(), format!("{word}ая"), format!("{word}s")] {
+                assert_ne!(hot_bits(t, &w) & bit, 0, "{w:?}");
+            }
+        }
+        // And it is a filter: ordinary words of both scripts mostly do not pass.
+        let ordinary = [
+            "суд",
+            "court",
+            "meeting",
+            "колонія",
+            "допыт",
+            "камера",
+            "адвакат",
+            "приговор",
+            "lawyer",
+            "сход",
+            "detained",
+            "colony",
+            "strike",
+        ];
+        let passing: Vec<&&str> = ordinary.iter().filter(|w| hot_bits(t, w) != 0).collect();
+        assert!(passing.len() <= 3, "{passing:?}");
     }
 
     proptest! {
