@@ -43,11 +43,11 @@ pub fn header(include_narrative: bool) -> Vec<u8> {
     if include_narrative {
         cells.push("narrative".to_owned());
     }
-    line(&cells)
+    line(&cells).into_bytes()
 }
 
 /// The row of one record.
-pub fn row(s: &Summary, include_narrative: bool) -> Vec<u8> {
+pub fn row(s: &Summary, include_narrative: bool) -> String {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let join = |v: Vec<String>| v.join(" | ");
     let acts = &s.acts;
@@ -124,7 +124,7 @@ pub fn row(s: &Summary, include_narrative: bool) -> Vec<u8> {
 }
 
 /// One CSV line: every cell quoted when it needs it, CRLF at the end.
-fn line(cells: &[String]) -> Vec<u8> {
+fn line(cells: &[String]) -> String {
     let mut out = String::new();
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
@@ -133,7 +133,7 @@ fn line(cells: &[String]) -> Vec<u8> {
         out.push_str(&cell_text(cell));
     }
     out.push_str("\r\n");
-    out.into_bytes()
+    out
 }
 
 fn cell_text(cell: &str) -> String {

@@ -51,7 +51,7 @@ pub fn header(settings: &Settings, report: &Report) -> Vec<u8> {
 }
 
 /// The section of one record.
-pub fn section(s: &Summary, settings: &Settings) -> Vec<u8> {
+pub fn section(s: &Summary, settings: &Settings) -> String {
     let t = settings.text;
     let label = |code: &str| (settings.vocab_label)(code, Agreement::Default);
     let field = |id: &str, value: String| format!("- **{}:** {value}\n", t(id, &[]));
@@ -174,7 +174,7 @@ pub fn section(s: &Summary, settings: &Settings) -> Vec<u8> {
         ));
     }
     out.push_str("\n---\n\n");
-    out.into_bytes()
+    out
 }
 
 /// `text` with its first letter in upper case (labels start lower case to fit mid-sentence).

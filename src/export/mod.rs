@@ -278,7 +278,7 @@ fn render(job: &Job<'_>, settings: &Settings) -> Result<Rendered, Leak> {
         settings,
     );
     let chunk = match settings.format {
-        Format::Json => serde_json::to_vec(&summary)
+        Format::Json => serde_json::to_string(&summary)
             .expect("a Summary always serialises to JSON (strings and lists only)"),
         Format::Csv => csv::row(&summary, settings.include_narrative),
         Format::Markdown => markdown::section(&summary, settings),
@@ -287,20 +287,24 @@ fn render(job: &Job<'_>, settings: &Settings) -> Result<Rendered, Leak> {
     // labels tvault itself writes ("Witness", "Search", in the interface language) are left out
     // of the scanned rendering: they are not the record's, and a label that resembles a name
     // ("Search" and "Sergei") would refuse a clean export.
+    let unlabelled;
     let scanned = match settings.format {
-        Format::Markdown => markdown::section(
-            &summary,
-            &Settings {
-                text: |_, _| String::new(),
-                vocab_label: |_, _| String::new(),
-                ..settings.clone()
-            },
-        ),
-        _ => chunk.clone(),
+        Format::Markdown => {
+            unlabelled = markdown::section(
+                &summary,
+                &Settings {
+                    text: |_, _| String::new(),
+                    vocab_label: |_, _| String::new(),
+                    ..settings.clone()
+                },
+            );
+            &unlabelled
+        }
+        _ => &chunk,
     };
     // The record id is tvault's random name for the record, not the witness's: a run of digits
     // in it ("jbcx6p0493561028") must not pass for a phone number.
-    let scanned = String::from_utf8_lossy(&scanned).replace(job.input.id, "");
+    let scanned = scanned.replace(job.input.id, "");
     let kinds = redactor.leaks(&scanned);
     if !kinds.is_empty() {
         return Err(Leak {
@@ -309,7 +313,7 @@ fn render(job: &Job<'_>, settings: &Settings) -> Result<Rendered, Leak> {
         });
     }
     Ok(Rendered {
-        chunk,
+        chunk: chunk.into_bytes(),
         counts: redactor.counts(),
         generalised,
         unlisted: redactor.unlisted_names(),

@@ -249,9 +249,9 @@ enum Mode {
     Leaks,
 }
 
-/// Per distinct word (its key, whether capitalised): the number of needles its hits were
-/// matched against, and the hits.
-type HitMemo = FxHashMap<(Rc<str>, bool), (u32, Vec<u32>)>;
+/// Per distinct word (the address of its key, whether capitalised): the key (held, so that the
+/// address stays its own), the number of needles its hits were matched against, and the hits.
+type HitMemo = FxHashMap<(usize, bool), (Rc<str>, u32, Vec<u32>)>;
 
 /// The redactor of one record.
 pub struct Redactor {
@@ -381,12 +381,19 @@ impl Redactor {
     /// are a function of its key and whether it is capitalised alone (`Matcher::token_hits`),
     /// for a given set of needles; needles added since (learned surnames) are matched on the
     /// next lookup.
+    ///
+    /// Keyed by the address of the key: tokens of one word share its key (`tokens::cached_key`
+    /// hands out one `Rc` per word), and hashing an address costs less than hashing the word.
+    /// Sound because the memo holds the `Rc`, so no other key can take its address while it is
+    /// there; a word whose key was made twice (the key cache was emptied in between) is only
+    /// matched twice.
     fn token_hits(&self, token: &Token) -> Vec<u32> {
         let needles = self.matcher.len();
         let mut memo = self.memo.borrow_mut();
-        match memo.entry((token.key.clone(), token.has(tokens::CAP))) {
+        let address = Rc::as_ptr(&token.key).cast::<u8>() as usize;
+        match memo.entry((address, token.has(tokens::CAP))) {
             Entry::Occupied(e) => {
-                let (from, hits) = e.into_mut();
+                let (_, from, hits) = e.into_mut();
                 if *from != needles {
                     hits.extend(self.matcher.token_hits(token, *from));
                     *from = needles;
@@ -395,7 +402,7 @@ impl Redactor {
             }
             Entry::Vacant(e) => {
                 let hits = self.matcher.token_hits(token, 0);
-                e.insert((needles, hits.clone()));
+                e.insert((token.key.clone(), needles, hits.clone()));
                 hits
             }
         }

@@ -80,7 +80,11 @@ impl Token {
 pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
     let mut words = Vec::new();
     words_of(text, 0, &mut words);
-    in_context(text, markers, words)
+    let mut context = Context::new(text, markers);
+    for t in words {
+        context.push(t);
+    }
+    context.out
 }
 
 /// The words of `text` outside `markers` (sorted, disjoint byte ranges), with keys and flags.
@@ -93,13 +97,13 @@ pub(crate) fn tokenize(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
 /// is a letter, digit, combining mark or joining character, see `fold::words`), and what
 /// `words_of` computes of a word depends only on the word and the character after it (a full
 /// stop, never a `"` or a line break); what depends on the text around a word (the sentence
-/// start, the gap to the previous word, the markers) is computed by [`in_context`] on the whole
+/// start, the gap to the previous word, the markers) is computed by [`Context`] on the whole
 /// text. A property test compares the two on arbitrary text.
 pub(crate) fn tokenize_pieces(text: &str, markers: &[(usize, usize)]) -> Vec<Token> {
     thread_local! {
         static PIECES: RefCell<FxHashMap<String, Rc<[Token]>>> = RefCell::default();
     }
-    let mut words = Vec::new();
+    let mut context = Context::new(text, markers);
     PIECES.with_borrow_mut(|cache| {
         let mut at = 0;
         // Both are ASCII: a byte search finds exactly their characters.
@@ -125,23 +129,25 @@ pub(crate) fn tokenize_pieces(text: &str, markers: &[(usize, usize)]) -> Vec<Tok
                         fresh
                     }
                 };
-                words.extend(known.iter().map(|t| Token {
-                    start: t.start + at,
-                    end: t.end + at,
-                    word_end: t.word_end + at,
-                    ..t.clone()
-                }));
+                for t in known.iter() {
+                    context.push(Token {
+                        start: t.start + at,
+                        end: t.end + at,
+                        word_end: t.word_end + at,
+                        ..t.clone()
+                    });
+                }
             }
             at = end + 1;
         }
     });
-    in_context(text, markers, words)
+    context.out
 }
 
 const PIECE_CACHE: usize = 1024;
 
 /// The words of `text` as tokens at `offset`, with what depends on the word alone: key, shape
-/// flags and `DOT` (the gap and `SENTENCE` are left for [`in_context`]).
+/// flags and `DOT` (the gap and `SENTENCE` are left for [`Context`]).
 fn words_of(text: &str, offset: usize, out: &mut Vec<Token>) {
     let base = text.as_ptr() as usize;
     let mut words = Vec::new();
@@ -170,31 +176,49 @@ fn words_of(text: &str, offset: usize, out: &mut Vec<Token>) {
     }
 }
 
-/// The words outside `markers`, each with its sentence start and its gap to the word before.
-fn in_context(text: &str, markers: &[(usize, usize)], words: Vec<Token>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(words.len());
-    let mut prev_end = 0usize;
-    let mut m = 0usize;
-    for mut t in words {
-        while m < markers.len() && markers[m].1 <= t.start {
-            m += 1;
+/// The words of a text outside `markers`, each with its sentence start and its gap to the word
+/// before, taken one by one in order (from the whole text, or piece by piece).
+struct Context<'a> {
+    text: &'a str,
+    markers: &'a [(usize, usize)],
+    /// The first marker that does not end before the last word taken.
+    m: usize,
+    prev_end: usize,
+    out: Vec<Token>,
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &'a str, markers: &'a [(usize, usize)]) -> Context<'a> {
+        Context {
+            text,
+            markers,
+            m: 0,
+            prev_end: 0,
+            // About one word in six bytes of testimony.
+            out: Vec::with_capacity(text.len() / 6 + 1),
         }
-        if m < markers.len() && markers[m].0 < t.word_end {
+    }
+
+    fn push(&mut self, mut t: Token) {
+        let markers = self.markers;
+        while self.m < markers.len() && markers[self.m].1 <= t.start {
+            self.m += 1;
+        }
+        if self.m < markers.len() && markers[self.m].0 < t.word_end {
             // Inside (or touching) a marker: never matched.
-            continue;
+            return;
         }
-        t.flags |= sentence_start(text, t.start, out.last(), prev_end);
-        (t.gap, t.gap_len) = match out.last() {
+        t.flags |= sentence_start(self.text, t.start, self.out.last(), self.prev_end);
+        (t.gap, t.gap_len) = match self.out.last() {
             None => (Gap::Other, 0),
             Some(p) => {
-                let gap = &text[p.word_end..t.start];
+                let gap = &self.text[p.word_end..t.start];
                 (classify_gap(gap), gap.chars().count())
             }
         };
-        prev_end = t.word_end;
-        out.push(t);
+        self.prev_end = t.word_end;
+        self.out.push(t);
     }
-    out
 }
 
 /// A word split where an apostrophe is followed by a capital letter (`Іван'Сяргей`, `O'Brien`):
