@@ -264,7 +264,15 @@ impl Text<'_> {
                 .chain([s.len()]);
             for end in ends {
                 let piece = &s[at..end];
-                if !piece.is_empty() {
+                if piece
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+                {
+                    // ASCII punctuation and spaces (`:`, `,`, `],` between the strings of a JSON
+                    // rendering): no word, since a word starts at a letter or digit.
+                    t.c.extend(piece.bytes().map(char::from));
+                    t.an.extend(std::iter::repeat_n(false, piece.len()));
+                } else {
                     let p = match cache.get(piece) {
                         Some(p) => p.clone(),
                         None => {

@@ -259,7 +259,7 @@ pub struct Redactor {
     entities: Vec<Compiled>,
     matcher: Matcher,
     /// Every entity marker, for finding markers already in a text.
-    markers: Vec<String>,
+    markers: tokens::Extra,
     /// The texts given to `new`, prepared once.
     cache: FxHashMap<String, Prepared>,
     /// The needles each distinct word matches (see [`Redactor::token_hits`]).
@@ -319,7 +319,7 @@ impl Redactor {
         let mut r = Redactor {
             entities: compiled,
             matcher,
-            markers,
+            markers: tokens::Extra::new(&markers),
             cache: FxHashMap::default(),
             memo: RefCell::default(),
             options,

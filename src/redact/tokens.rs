@@ -115,7 +115,12 @@ pub(crate) fn tokenize_pieces(text: &str, markers: &[(usize, usize)]) -> Vec<Tok
             .chain([text.len()]);
         for end in ends {
             let piece = &text[at..end];
-            if !piece.is_empty() {
+            // A piece of ASCII punctuation and spaces (`:`, `,`, `],` between the strings of a
+            // JSON rendering) has no word: a word starts at a letter, digit or combining mark.
+            if !piece
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            {
                 let known = match cache.get(piece) {
                     Some(known) => known.clone(),
                     None => {
@@ -410,28 +415,43 @@ const MARKER_WORDS: [&str; 11] = [
     "PERSON?",
 ];
 
+/// Entity markers to find in texts besides the engine's own (`[PERSON 2]`, a pseudonym), sorted
+/// once per record: most begin with `[` and have no other `[`, so each occurrence starts at a
+/// `[` of the text and none overlaps another; they are looked for at the brackets
+/// [`markers`] visits anyway, where a search per marker would cross every `[` of a rendering
+/// again. Any other marker (a pseudonym) is searched for.
+#[derive(Debug, Default)]
+pub(crate) struct Extra {
+    bracketed: Vec<String>,
+    other: Vec<String>,
+}
+
+impl Extra {
+    /// `markers`, blank ones left out.
+    pub(crate) fn new(markers: &[String]) -> Extra {
+        let (bracketed, other) = markers
+            .iter()
+            .filter(|m| !m.trim().is_empty())
+            .cloned()
+            .partition(|m| m.starts_with('[') && !m[1..].contains('['));
+        Extra { bracketed, other }
+    }
+}
+
 /// The byte ranges of markers already in `text`: the engine's own (`[PERSON 2]`, `[PHONE]`,
 /// ...) and every `extra` marker string (entity markers such as a pseudonym). Sorted, merged.
 ///
 /// Why only known markers and not any `[CAPITALS]`: a name typed in capitals inside brackets
 /// (`[IVANOU]`) must still be found.
-pub(crate) fn markers(text: &str, extra: &[String]) -> Vec<(usize, usize)> {
-    // Most entity markers begin with `[` (`[PERSON 2]`, `[PLACE]`) and have no other `[`: each
-    // occurrence starts at a `[` of the text and none overlaps another, so they are looked for
-    // at the brackets the loop below visits anyway, where a search per marker would cross every
-    // `[` of a rendering again. Any other marker (a pseudonym) is searched for.
-    let (bracketed, other): (Vec<&str>, Vec<&str>) = extra
-        .iter()
-        .map(String::as_str)
-        .filter(|m| !m.trim().is_empty())
-        .partition(|m| m.starts_with('[') && !m[1..].contains('['));
+pub(crate) fn markers(text: &str, extra: &Extra) -> Vec<(usize, usize)> {
+    let Extra { bracketed, other } = extra;
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(off) = text[i..].find('[') {
         let s = i + off;
         i = s + 1;
-        for m in &bracketed {
-            if text[s..].starts_with(m) {
+        for m in bracketed {
+            if text[s..].starts_with(m.as_str()) {
                 out.push((s, s + m.len()));
             }
         }
@@ -678,7 +698,10 @@ mod tests {
             for m in extra.iter().filter(|m| !m.trim().is_empty()) {
                 occurrences(&text, m, |s| reference.push((s, s + m.len())));
             }
-            proptest::prop_assert_eq!(markers(&text, &extra), merge_ranges(reference));
+            proptest::prop_assert_eq!(
+                markers(&text, &Extra::new(&extra)),
+                merge_ranges(reference)
+            );
         }
 
         /// Unescaping copies the text between escapes whole, and undoes exactly what the
@@ -695,7 +718,7 @@ mod tests {
         fn tokenising_by_pieces_is_tokenising_the_whole(
             text in "([A-Za-zІіЎўА-Яа-я.,:\"'`\n\u{00AD}\u{200B}\u{0301} -]|\\[PERSON 1\\]|A\\. ){0,60}"
         ) {
-            let markers = markers(&text, &["[PERSON 1]".to_owned()]);
+            let markers = markers(&text, &Extra::new(&["[PERSON 1]".to_owned()]));
             // Twice: the second time from the cache.
             for _ in 0..2 {
                 proptest::prop_assert_eq!(
@@ -747,7 +770,7 @@ mod tests {
     #[test]
     fn markers_are_skipped_and_only_known_ones() {
         let text = "[PERSON 2] met [IVANOU] and [PERSON?], Worker B-17 [ID NUMBER]";
-        let m = markers(text, &["Worker B-17".to_owned()]);
+        let m = markers(text, &Extra::new(&["Worker B-17".to_owned()]));
         let inside: Vec<&str> = m.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(
             inside,
