@@ -311,7 +311,7 @@ fn shape(word: &str) -> u8 {
     let (mut first, mut second, mut upper, mut count) = (None, None, false, 0usize);
     for c in word.chars() {
         count += 1;
-        let (is_upper, is_lower) = (c.is_uppercase(), c.is_lowercase());
+        let (is_upper, is_lower) = case_of(c);
         if !(is_upper || is_lower || fold::alpha(c)) {
             continue;
         }
@@ -334,6 +334,17 @@ fn shape(word: &str) -> u8 {
         }
     }
     flags
+}
+
+/// `(c.is_uppercase(), c.is_lowercase())`, at once for ASCII and the Cyrillic block's basic
+/// letters (U+0400 to U+045F), where the standard library searches its case tables.
+fn case_of(c: char) -> (bool, bool) {
+    match c {
+        'A'..='Z' | '\u{0400}'..='\u{042F}' => (true, false),
+        'a'..='z' | '\u{0430}'..='\u{045F}' => (false, true),
+        _ if c.is_ascii() => (false, false),
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
 }
 
 /// `SENTENCE` if the word at `start` begins a text, a line or a sentence: only whitespace and
@@ -726,6 +737,13 @@ mod tests {
                     fields(&tokenize(&text, &markers))
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_quick_case_of_a_char_is_the_standard_librarys() {
+        for c in ('\0'..='\u{0800}').chain(['\u{1E9E}', 'ǅ', 'ß', '\u{10400}']) {
+            assert_eq!(case_of(c), (c.is_uppercase(), c.is_lowercase()), "{c:?}");
         }
     }
 
