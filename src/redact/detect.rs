@@ -256,12 +256,7 @@ impl Text<'_> {
         CACHE.with_borrow_mut(|cache| {
             let mut at = 0;
             // Both are ASCII: a byte search finds exactly their characters.
-            let ends = s
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'"' || b == b'\n')
-                .map(|(i, _)| i)
-                .chain([s.len()]);
+            let ends = memchr::memchr2_iter(b'"', b'\n', s.as_bytes()).chain([s.len()]);
             for end in ends {
                 let piece = &s[at..end];
                 if piece

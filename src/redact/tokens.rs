@@ -107,12 +107,7 @@ pub(crate) fn tokenize_pieces(text: &str, markers: &[(usize, usize)]) -> Vec<Tok
     PIECES.with_borrow_mut(|cache| {
         let mut at = 0;
         // Both are ASCII: a byte search finds exactly their characters.
-        let ends = text
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'"' || b == b'\n')
-            .map(|(i, _)| i)
-            .chain([text.len()]);
+        let ends = memchr::memchr2_iter(b'"', b'\n', text.as_bytes()).chain([text.len()]);
         for end in ends {
             let piece = &text[at..end];
             // A piece of ASCII punctuation and spaces (`:`, `,`, `],` between the strings of a
@@ -540,7 +535,7 @@ pub(crate) fn unescape(output: &str) -> Option<String> {
     let mut out = String::with_capacity(output.len());
     let mut rest = output;
     // Both escape characters are ASCII: the text between them is copied whole.
-    while let Some(k) = rest.bytes().position(|b| b == b'\\' || b == b'"') {
+    while let Some(k) = memchr::memchr2(b'\\', b'"', rest.as_bytes()) {
         out.push_str(&rest[..k]);
         let mut chars = rest[k + 1..].chars();
         let next = chars.clone().next();
