@@ -170,21 +170,7 @@ fn trigger_table() -> &'static Triggers {
             pairs: vec![0u8; 1 << 16],
             singles: vec![0u8; 1 << 16],
         };
-        let street = STREET_PREFIXES.iter().map(|(p, _)| *p);
-        let streets = STREET_EXACT
-            .iter()
-            .chain(STREET_PROEZD)
-            .chain(STREET_EN)
-            .chain(STREET_ABBR)
-            .copied()
-            .chain(street);
-        let lists = MESSENGER_WORDS
-            .iter()
-            .map(|w| (*w, MSG))
-            .chain(ID_WORDS.iter().chain(&["id"]).map(|w| (*w, ID)))
-            .chain(PLATE_WORDS.iter().map(|w| (*w, PLATE)))
-            .chain(streets.map(|w| (w, STREET)));
-        for (word, bit) in lists {
+        for (word, bit) in trigger_lists() {
             let mut chars = word.chars();
             match (chars.next(), chars.next()) {
                 (None, _) => {}
@@ -194,6 +180,24 @@ fn trigger_table() -> &'static Triggers {
         }
         t
     })
+}
+
+/// Every entry of every trigger list, with its list's bit.
+fn trigger_lists() -> impl Iterator<Item = (&'static str, u8)> {
+    let street = STREET_PREFIXES.iter().map(|(p, _)| *p);
+    let streets = STREET_EXACT
+        .iter()
+        .chain(STREET_PROEZD)
+        .chain(STREET_EN)
+        .chain(STREET_ABBR)
+        .copied()
+        .chain(street);
+    MESSENGER_WORDS
+        .iter()
+        .map(|w| (*w, MSG))
+        .chain(ID_WORDS.iter().chain(&["id"]).map(|w| (*w, ID)))
+        .chain(PLATE_WORDS.iter().map(|w| (*w, PLATE)))
+        .chain(streets.map(|w| (w, STREET)))
 }
 
 fn hot_bits(table: &Triggers, low: &str) -> u8 {
@@ -2456,77 +2460,24 @@ mod tests {
     #[test]
     fn the_trigger_table_lets_every_entry_through() {
         let t = trigger_table();
-        let street = STREET_PREFIXES.iter().map(|(p, _)| *p);
-        let lists = MESSENGER_WORDS
-            .iter()
-            .map(|w| (*w, MSG))
-            .chain(ID_WORDS.iter().chain(&["id"]).map(|w| (*w, ID)))
-            .chain(PLATE_WORDS.iter().map(|w| (*w, PLATE)))
-            .chain(
-                STREET_EXACT
-                    .iter()
-                    .chain(STREET_PROEZD)
-                    .chain(STREET_EN)
-                    .chain(STREET_ABBR)
-                    .copied()
-                    .chain(street)
-                    .map(|w| (w, STREET)),
-            );
-        for (word, bit) in lists {
+        for (word, bit) in trigger_lists() {
             for w in [word.to_owned(), format!("{word}ая"), format!("{word}s")] {
                 assert_ne!(hot_bits(t, &w) & bit, 0, "{w:?}");
             }
         }
         // The words street_word matches by name, whichever lists they are in.
-        for w in [
-            "вул",
-            "ул",
-            "vul",
-            "ul",
-            "пр-т",
-            "пр-кт",
-            "пр-д",
-            "просп",
-            "бульв",
-            "пр",
-            "пер",
-            "бул",
-            "пл",
-            "наб",
-            "мкр",
-            "туп",
-            "pr",
-            "al",
-            "pl",
-            "str",
-            "ш",
-            "st",
-            "ave",
-            "rd",
-            "blvd",
-            "ln",
-            "av",
-            "g",
-        ] {
+        let by_name = "вул ул vul ul пр-т пр-кт пр-д просп бульв пр пер бул пл наб мкр туп pr al pl \
+                       str ш st ave rd blvd ln av g";
+        for w in by_name.split_whitespace() {
             assert_ne!(hot_bits(t, w) & STREET, 0, "{w:?}");
         }
         // And it is a filter: ordinary words of both scripts mostly do not pass.
-        let ordinary = [
-            "суд",
-            "court",
-            "meeting",
-            "колонія",
-            "допыт",
-            "камера",
-            "адвакат",
-            "приговор",
-            "lawyer",
-            "сход",
-            "detained",
-            "colony",
-            "strike",
-        ];
-        let passing: Vec<&&str> = ordinary.iter().filter(|w| hot_bits(t, w) != 0).collect();
+        let ordinary = "суд court meeting колонія допыт камера адвакат приговор lawyer сход detained \
+                        colony strike";
+        let passing: Vec<&str> = ordinary
+            .split_whitespace()
+            .filter(|w| hot_bits(t, w) != 0)
+            .collect();
         assert!(passing.len() <= 3, "{passing:?}");
     }
 
