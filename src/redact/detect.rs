@@ -63,7 +63,7 @@
 use rustc_hash::FxHashMap;
 use std::cell::{OnceCell, RefCell};
 
-use super::{Kind, Span};
+use super::{Kind, Span, pieces};
 use crate::search::fold::{alnum, alpha};
 
 /// Appends every identifier found in `text` to `out` (byte ranges on char boundaries; spans may
@@ -80,19 +80,15 @@ pub fn find(text: &str, out: &mut Vec<Span>) {
     // the spans are a pure function of the text; the cache holds texts the exporting process
     // holds in plaintext anyway, and is emptied when it reaches `SHORT_TEXTS` entries.
     thread_local! {
-        static SEEN: RefCell<FxHashMap<String, Vec<Span>>> = RefCell::default();
+        static SEEN: RefCell<FxHashMap<String, std::rc::Rc<[Span]>>> = RefCell::default();
     }
     SEEN.with_borrow_mut(|seen| {
-        if let Some(spans) = seen.get(text) {
-            out.extend_from_slice(spans);
-            return;
-        }
-        let from = out.len();
-        find_in(text, out);
-        if seen.len() >= SHORT_TEXTS {
-            seen.clear();
-        }
-        seen.insert(text.to_owned(), out[from..].to_vec());
+        let spans = pieces::remember(seen, SHORT_TEXTS, text, || {
+            let mut spans = Vec::new();
+            find_in(text, &mut spans);
+            std::rc::Rc::from(spans)
+        });
+        out.extend_from_slice(&spans);
     });
 }
 
@@ -260,37 +256,20 @@ impl Text<'_> {
             words: Vec::new(),
         };
         CACHE.with_borrow_mut(|cache| {
-            let mut at = 0;
-            // Both are ASCII: a byte search finds exactly their characters.
-            let ends = memchr::memchr2_iter(b'"', b'\n', s.as_bytes()).chain([s.len()]);
-            for end in ends {
-                let piece = &s[at..end];
-                if piece
-                    .bytes()
-                    .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
-                {
-                    // ASCII punctuation and spaces (`:`, `,`, `],` between the strings of a JSON
-                    // rendering): no word, since a word starts at a letter or digit.
+            for (at, piece) in pieces::split(s) {
+                if pieces::wordless(piece) {
                     t.c.extend(piece.bytes().map(char::from));
                     t.an.extend(std::iter::repeat_n(false, piece.len()));
                 } else {
-                    let p = match cache.get(piece) {
-                        Some(p) => p.clone(),
-                        None => {
-                            let w = Text::whole(piece);
-                            let p = std::rc::Rc::new(Piece {
-                                c: w.c,
-                                an: w.an,
-                                lows: w.lows,
-                                words: w.words,
-                            });
-                            if cache.len() >= PIECES {
-                                cache.clear();
-                            }
-                            cache.insert(piece.to_owned(), p.clone());
-                            p
-                        }
-                    };
+                    let p = pieces::remember(cache, PIECES, piece, || {
+                        let w = Text::whole(piece);
+                        std::rc::Rc::new(Piece {
+                            c: w.c,
+                            an: w.an,
+                            lows: w.lows,
+                            words: w.words,
+                        })
+                    });
                     let (c0, l0) = (t.c.len(), t.lows.len());
                     t.c.extend_from_slice(&p.c);
                     t.an.extend_from_slice(&p.an);
@@ -303,11 +282,10 @@ impl Text<'_> {
                         hot: w.hot,
                     }));
                 }
-                if let Some(&sep) = s.as_bytes().get(end) {
+                if let Some(&sep) = s.as_bytes().get(at + piece.len()) {
                     t.c.push(char::from(sep));
                     t.an.push(false);
                 }
-                at = end + 1;
             }
         });
         t

@@ -46,6 +46,7 @@
 
 pub mod detect;
 pub mod names;
+mod pieces;
 mod tokens;
 mod unlisted;
 

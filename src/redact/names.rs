@@ -343,21 +343,16 @@ fn long_needle(word: &str, key: &str) -> (Needle, u128) {
         static CACHE: RefCell<FxHashMap<String, (Needle, u128)>> = RefCell::default();
     }
     CACHE.with_borrow_mut(|cache| {
-        if let Some(hit) = cache.get(key) {
-            return hit.clone();
-        }
-        let needle = Needle::new(word);
-        let mut first = 0u128;
-        for b in 0..128u8 {
-            if needle.may_start_with(b) {
-                first |= 1 << b;
+        super::pieces::remember(cache, NEEDLE_CACHE, key, || {
+            let needle = Needle::new(word);
+            let mut first = 0u128;
+            for b in 0..128u8 {
+                if needle.may_start_with(b) {
+                    first |= 1 << b;
+                }
             }
-        }
-        if cache.len() >= NEEDLE_CACHE {
-            cache.clear();
-        }
-        cache.insert(key.to_owned(), (needle.clone(), first));
-        (needle, first)
+            (needle, first)
+        })
     })
 }
 

@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::pieces;
 use crate::search::fold;
 
 /// The first letter is uppercase and the word is not an acronym.
@@ -105,40 +106,23 @@ pub(crate) fn tokenize_pieces(text: &str, markers: &[(usize, usize)]) -> Vec<Tok
     }
     let mut context = Context::new(text, markers);
     PIECES.with_borrow_mut(|cache| {
-        let mut at = 0;
-        // Both are ASCII: a byte search finds exactly their characters.
-        let ends = memchr::memchr2_iter(b'"', b'\n', text.as_bytes()).chain([text.len()]);
-        for end in ends {
-            let piece = &text[at..end];
-            // A piece of ASCII punctuation and spaces (`:`, `,`, `],` between the strings of a
-            // JSON rendering) has no word: a word starts at a letter, digit or combining mark.
-            if !piece
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
-            {
-                let known = match cache.get(piece) {
-                    Some(known) => known.clone(),
-                    None => {
-                        let mut fresh = Vec::new();
-                        words_of(piece, 0, &mut fresh);
-                        let fresh: Rc<[Token]> = fresh.into();
-                        if cache.len() >= PIECE_CACHE {
-                            cache.clear();
-                        }
-                        cache.insert(piece.to_owned(), fresh.clone());
-                        fresh
-                    }
-                };
-                for t in known.iter() {
-                    context.push(Token {
-                        start: t.start + at,
-                        end: t.end + at,
-                        word_end: t.word_end + at,
-                        ..t.clone()
-                    });
-                }
+        for (at, piece) in pieces::split(text) {
+            if pieces::wordless(piece) {
+                continue;
             }
-            at = end + 1;
+            let known = pieces::remember(cache, PIECE_CACHE, piece, || {
+                let mut fresh = Vec::new();
+                words_of(piece, 0, &mut fresh);
+                Rc::<[Token]>::from(fresh)
+            });
+            for t in known.iter() {
+                context.push(Token {
+                    start: t.start + at,
+                    end: t.end + at,
+                    word_end: t.word_end + at,
+                    ..t.clone()
+                });
+            }
         }
     });
     context.out
@@ -272,17 +256,11 @@ pub(crate) fn cached_key(word: &str) -> (Rc<str>, fold::KeyInfo) {
             RefCell::default();
     }
     CACHE.with_borrow_mut(|cache| {
-        if let Some(k) = cache.get(word) {
-            return k.clone();
-        }
-        let k = fold::key(word);
-        let info = fold::KeyInfo::of(&k);
-        let entry: (Rc<str>, fold::KeyInfo) = (Rc::from(k), info);
-        if cache.len() >= KEY_CACHE {
-            cache.clear();
-        }
-        cache.insert(word.to_owned(), entry.clone());
-        entry
+        pieces::remember(cache, KEY_CACHE, word, || {
+            let k = fold::key(word);
+            let info = fold::KeyInfo::of(&k);
+            (Rc::from(k), info)
+        })
     })
 }
 

@@ -281,17 +281,11 @@ pub(crate) fn is_title(word: &str) -> bool {
         static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>> =
             std::cell::RefCell::default();
     }
-    if let Some(known) = SEEN.with_borrow(|seen| seen.get(word).copied()) {
-        return known;
-    }
-    let title = is_title_folded(&fold::plain(word));
     SEEN.with_borrow_mut(|seen| {
-        if seen.len() >= TITLE_CACHE {
-            seen.clear();
-        }
-        seen.insert(word.to_owned(), title);
-    });
-    title
+        super::pieces::remember(seen, TITLE_CACHE, word, || {
+            is_title_folded(&fold::plain(word))
+        })
+    })
 }
 
 const TITLE_CACHE: usize = 4096;
