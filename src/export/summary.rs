@@ -250,13 +250,13 @@ fn place_parts(p: &Place) -> impl Iterator<Item = &str> {
 
 /// Builds the summary of `record` at `level`; returns it with the redactor (for the re-scan of
 /// the rendering) and what was generalised.
-pub fn build(
+pub fn build<'r>(
     id: &str,
-    record: &Record,
+    record: &'r Record,
     level: ConsentLevel,
     label: &str,
     settings: &Settings,
-) -> (Summary, Redactor, Generalised) {
+) -> (Summary, Redactor<'r>, Generalised) {
     let entities = entities(record, level, label, settings.purpose);
     let options = Options {
         keep_unlisted_names: settings.keep_unlisted_names,
@@ -274,7 +274,7 @@ pub fn build(
         }
         cut.as_str().to_owned()
     };
-    let red = |r: &mut Redactor, s: &str| r.redact(s);
+    let red = |r: &mut Redactor<'_>, s: &str| r.redact(s);
 
     let w = &record.witness;
     let birth_date = w.birth_date.as_ref().map(|d| {

@@ -230,6 +230,48 @@ struct Piece {
 /// Pieces kept by [`Text::new`], per thread.
 const PIECES: usize = 1024;
 
+/// The buffers of a dropped [`Text`], for the next one to fill (a record's texts are scanned one
+/// after another, each needing the same four buffers).
+#[derive(Default)]
+struct Buffers {
+    c: Vec<char>,
+    an: Vec<bool>,
+    lows: String,
+    words: Vec<Word>,
+}
+
+thread_local! {
+    /// At most [`SPARES`] sets of buffers, per thread.
+    static SPARE: RefCell<Vec<Buffers>> = const { RefCell::new(Vec::new()) };
+}
+const SPARES: usize = 4;
+
+impl Drop for Text<'_> {
+    fn drop(&mut self) {
+        if self.c.capacity() == 0 {
+            return; // taken into a piece, or never filled
+        }
+        let mut buffers = Buffers {
+            c: std::mem::take(&mut self.c),
+            an: std::mem::take(&mut self.an),
+            lows: std::mem::take(&mut self.lows),
+            words: std::mem::take(&mut self.words),
+        };
+        buffers.c.clear();
+        buffers.an.clear();
+        buffers.lows.clear();
+        buffers.words.clear();
+        // `try_with`: a Text dropped while the thread's locals are torn down keeps its buffers.
+        let _ = SPARE.try_with(|spare| {
+            if let Ok(mut spare) = spare.try_borrow_mut()
+                && spare.len() < SPARES
+            {
+                spare.push(buffers);
+            }
+        });
+    }
+}
+
 impl Text<'_> {
     /// The text's chars and words, put together from those of its pieces between `"` and line
     /// breaks, which come from a bounded per-thread cache: the final re-scan reads a rendering
@@ -247,14 +289,18 @@ impl Text<'_> {
         thread_local! {
             static CACHE: RefCell<FxHashMap<String, std::rc::Rc<Piece>>> = RefCell::default();
         }
+        let spare = SPARE.with_borrow_mut(Vec::pop).unwrap_or_default();
         let mut t = Text {
             s,
-            c: Vec::with_capacity(s.len()),
-            lows: String::with_capacity(s.len()),
-            an: Vec::with_capacity(s.len()),
+            c: spare.c,
+            lows: spare.lows,
+            an: spare.an,
             b: OnceCell::new(),
-            words: Vec::new(),
+            words: spare.words,
         };
+        t.c.reserve(s.len());
+        t.an.reserve(s.len());
+        t.lows.reserve(s.len());
         CACHE.with_borrow_mut(|cache| {
             for (at, piece) in pieces::split(s) {
                 if pieces::wordless(piece) {
@@ -262,12 +308,12 @@ impl Text<'_> {
                     t.an.extend(std::iter::repeat_n(false, piece.len()));
                 } else {
                     let p = pieces::remember(cache, PIECES, piece, || {
-                        let w = Text::whole(piece);
+                        let mut w = Text::whole(piece);
                         std::rc::Rc::new(Piece {
-                            c: w.c,
-                            an: w.an,
-                            lows: w.lows,
-                            words: w.words,
+                            c: std::mem::take(&mut w.c),
+                            an: std::mem::take(&mut w.an),
+                            lows: std::mem::take(&mut w.lows),
+                            words: std::mem::take(&mut w.words),
                         })
                     });
                     let (c0, l0) = (t.c.len(), t.lows.len());

@@ -254,24 +254,26 @@ enum Mode {
 /// address stays its own), the number of needles its hits were matched against, and the hits.
 type HitMemo = FxHashMap<(usize, bool), (Rc<str>, u32, Vec<u32>)>;
 
-/// The redactor of one record.
-pub struct Redactor {
+/// The redactor of one record; borrows the texts it was built from.
+pub struct Redactor<'t> {
     /// The record's entities, then the pseudo-entity of learned surnames.
     entities: Vec<Compiled>,
     matcher: Matcher,
     /// Every entity marker, for finding markers already in a text.
     markers: tokens::Extra,
     /// The texts given to `new`, prepared once.
-    cache: FxHashMap<String, Prepared>,
+    cache: FxHashMap<&'t str, Prepared>,
     /// The needles each distinct word matches (see [`Redactor::token_hits`]).
     memo: RefCell<HitMemo>,
+    /// What claims each token of the text being scanned (kept between scans to be reused).
+    claims: RefCell<Vec<Claim>>,
     options: Options,
     counts: Counts,
     learned: usize,
 }
 
 // Holds names: Debug shows only counts.
-impl std::fmt::Debug for Redactor {
+impl std::fmt::Debug for Redactor<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Redactor")
             .field("entities", &self.entities.len())
@@ -280,10 +282,10 @@ impl std::fmt::Debug for Redactor {
     }
 }
 
-impl Redactor {
+impl<'t> Redactor<'t> {
     /// Compiles `entities` and learns the record's unlisted names from `texts` (every free-text
     /// and string field of the record that may be exported).
-    pub fn new(entities: &[Entity], texts: &[&str], options: Options) -> Redactor {
+    pub fn new(entities: &[Entity], texts: &[&'t str], options: Options) -> Redactor<'t> {
         let mut matcher = Matcher::default();
         let mut compiled = Vec::with_capacity(entities.len() + 1);
         let mut markers = Vec::new();
@@ -321,37 +323,35 @@ impl Redactor {
             entities: compiled,
             matcher,
             markers: tokens::Extra::new(&markers),
-            cache: FxHashMap::default(),
+            cache: FxHashMap::with_capacity_and_hasher(texts.len(), Default::default()),
             memo: RefCell::default(),
+            claims: RefCell::default(),
             options,
             counts: Counts::new(),
             learned: 0,
         };
-        for t in texts {
-            if !t.is_empty() && !r.cache.contains_key(*t) {
+        for &t in texts {
+            if !t.is_empty() && !r.cache.contains_key(t) {
                 let p = r.prepare(t);
-                r.cache.insert((*t).to_owned(), p);
+                r.cache.insert(t, p);
             }
         }
         if !options.keep_unlisted_names {
             // Learn from every text first, so that every mention is removed in every field,
             // earlier ones included.
             let mut surnames: Vec<String> = Vec::new();
-            let mut found_all = Vec::with_capacity(r.cache.len());
-            for (text, p) in &r.cache {
+            // Taken out while it is scanned, so that each text keeps what was found in it.
+            let mut cache = std::mem::take(&mut r.cache);
+            for (text, p) in &mut cache {
                 let (_, found) = r.scan(text, p, Mode::Learn);
                 for f in &found {
                     for &l in &f.learn {
                         surnames.push(p.tokens[l].text(text).to_owned());
                     }
                 }
-                found_all.push((text.clone(), found));
+                p.found = Some(found);
             }
-            for (text, found) in found_all {
-                if let Some(p) = r.cache.get_mut(&text) {
-                    p.found = Some(found);
-                }
-            }
+            r.cache = cache;
             let mut stems = FxHashSet::default();
             for s in &surnames {
                 r.matcher.add_name(learned_id, s);
@@ -451,16 +451,14 @@ impl Redactor {
         let cuts = merge(text, cuts);
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
-        let mut counts = Vec::with_capacity(cuts.len());
         for c in &cuts {
             out.push_str(&text[at..c.start]);
             out.push_str(self.marker(c.marker));
             at = c.end;
-            counts.push(c.kind);
         }
         out.push_str(&text[at..]);
-        for k in counts {
-            *self.counts.entry(k).or_default() += 1;
+        for c in &cuts {
+            *self.counts.entry(c.kind).or_default() += 1;
         }
         out
     }
@@ -507,7 +505,8 @@ impl Redactor {
         let tokens = &p.tokens;
         let mut runs = Vec::new();
         self.matcher.runs(text, tokens, &p.hits, &mut runs);
-        let (runs, claims) = self.resolve(runs, tokens.len());
+        let mut claims = self.claims.borrow_mut();
+        let runs = self.resolve(runs, &mut claims, tokens.len());
         let mut cuts = Vec::new();
         let mut protected = Vec::new();
         for r in &runs {
@@ -583,12 +582,13 @@ impl Redactor {
         (cuts, found)
     }
 
-    /// Resolves overlapping runs word by word (see the module header) and returns the winning
-    /// runs and what claims each token.
-    fn resolve(&self, mut runs: Vec<Run>, n: usize) -> (Vec<Run>, Vec<Claim>) {
+    /// Resolves overlapping runs word by word (see the module header): returns the winning runs
+    /// and sets `claims` to what claims each of the `n` tokens.
+    fn resolve(&self, mut runs: Vec<Run>, claims: &mut Vec<Claim>, n: usize) -> Vec<Run> {
         let class = |r: &Run| self.entities[r.entity as usize].class;
         runs.sort_by_key(|r| (Reverse(r.words), class(r), r.entity, r.lo));
-        let mut claims = vec![Claim::Free; n];
+        claims.clear();
+        claims.resize(n, Claim::Free);
         let mut out = Vec::with_capacity(runs.len());
         for r in runs {
             let claim = if class(&r) == Class::Protected {
@@ -618,7 +618,7 @@ impl Redactor {
                 claims[lo..=hi].fill(claim);
             }
         }
-        (out, claims)
+        out
     }
 }
 

@@ -32,6 +32,7 @@
 
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use super::tokens::{CAP, DOT, Gap, INITIAL, Token, cached_key};
 use super::unlisted;
@@ -61,7 +62,7 @@ enum Word {
     /// The needle and the first key bytes a matching text key may start with (bit 127: any
     /// non-ASCII byte).
     Long(Needle, u128),
-    Short(String),
+    Short(Rc<str>),
 }
 
 impl Word {
@@ -77,7 +78,7 @@ impl Word {
 #[derive(Default)]
 pub(crate) struct Matcher {
     needles: Vec<Word>,
-    by_key: FxHashMap<String, u32>,
+    by_key: FxHashMap<Rc<str>, u32>,
     /// Entities whose name has this needle as a part.
     owners: Vec<Vec<u32>>,
     /// Phrases whose first word is this needle.
@@ -107,7 +108,7 @@ impl Matcher {
         let id = self.needles.len() as u32;
         let needle = if key.len() < SHORT_KEY {
             self.short.push(id);
-            Word::Short(key.to_string())
+            Word::Short(key.clone())
         } else {
             let (needle, first) = long_needle(word, &key);
             self.long.push(id);
@@ -117,7 +118,7 @@ impl Matcher {
         self.owners.push(Vec::new());
         self.starts.push(Vec::new());
         self.in_phrase.push(false);
-        self.by_key.insert(key.to_string(), id);
+        self.by_key.insert(key, id);
         Some(id)
     }
 

@@ -24,9 +24,11 @@
 //! positive removes an ordinary word (a court, an agency, a month) from every field: so the
 //! rules want two signals, never a capitalised word alone.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
+use super::pieces;
 use super::tokens::{ACRONYM, CAP, DOT, Gap, INITIAL, LOWER, SENTENCE, Token};
 use crate::search::fold;
 
@@ -244,6 +246,26 @@ pub(crate) enum Given {
 }
 
 pub(crate) fn given(key: &str) -> Given {
+    lexicon_facts(key).0
+}
+
+/// Whether a word (by its key) is a known given name, and whether it is a stop word: asked for
+/// every capitalised word of every text and rendering, so remembered per thread (a pure
+/// function of the key; see `pieces.rs` on caches of plaintext).
+fn lexicon_facts(key: &str) -> (Given, bool) {
+    thread_local! {
+        static SEEN: RefCell<FxHashMap<String, (Given, bool)>> = RefCell::default();
+    }
+    SEEN.with_borrow_mut(|seen| {
+        pieces::remember(seen, FACTS_CACHE, key, || {
+            (given_uncached(key), is_stop_uncached(key))
+        })
+    })
+}
+
+const FACTS_CACHE: usize = 4096;
+
+fn given_uncached(key: &str) -> Given {
     let lex = &*LEXICON;
     for k in spellings(key) {
         let n = norm(&k);
@@ -260,6 +282,10 @@ pub(crate) fn given(key: &str) -> Given {
 }
 
 fn is_stop(key: &str) -> bool {
+    lexicon_facts(key).1
+}
+
+fn is_stop_uncached(key: &str) -> bool {
     let lex = &*LEXICON;
     spellings(key)
         .iter()
