@@ -228,11 +228,12 @@ enum Marker {
     Fixed(&'static str),
 }
 
-/// One text, prepared: marker regions, tokens, and the needles matching each token (with the
-/// number of needles they were computed against: learned surnames are added later).
+/// One text, prepared: marker regions, tokens, and the needles matching each token (none at all
+/// when no token matches; with the number of needles they were computed against: learned
+/// surnames are added later).
 struct Prepared {
     regions: Vec<(usize, usize)>,
-    tokens: Vec<Token>,
+    tokens: tokens::Tokens,
     hits: Vec<Vec<u32>>,
     needles: u32,
     /// Unlisted names found by `new` (reused by `redact`: learned surnames only add runs).
@@ -365,8 +366,8 @@ impl<'t> Redactor<'t> {
 
     fn prepare(&self, text: &str) -> Prepared {
         let regions = tokens::markers(text, &self.markers);
-        let tokens = tokens::tokenize_pieces(text, &regions);
-        let hits = tokens.iter().map(|t| self.token_hits(t)).collect();
+        let tokens = tokens::tokenize_text(text, &regions);
+        let hits = self.hits(&tokens);
         Prepared {
             regions,
             tokens,
@@ -374,6 +375,22 @@ impl<'t> Redactor<'t> {
             needles: self.matcher.len(),
             found: None,
         }
+    }
+
+    /// The needles each of `tokens` matches, or nothing when none matches any (most field
+    /// values name no one; see [`Matcher::runs`]).
+    fn hits(&self, tokens: &[Token]) -> Vec<Vec<u32>> {
+        let mut hits = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let h = self.token_hits(t);
+            if !h.is_empty() {
+                if hits.is_empty() {
+                    hits.resize(tokens.len(), Vec::new());
+                }
+                hits[i] = h;
+            }
+        }
+        hits
     }
 
     /// The needles `token` matches, remembered per distinct word: the words of a record recur
@@ -433,7 +450,7 @@ impl<'t> Redactor<'t> {
         {
             // Computed before the learned surnames were added: the memo matches each distinct
             // word against them once.
-            let hits = p.tokens.iter().map(|t| self.token_hits(t)).collect();
+            let hits = self.hits(&p.tokens);
             if let Some(p) = self.cache.get_mut(text) {
                 (p.hits, p.needles) = (hits, needles);
             }

@@ -242,9 +242,10 @@ impl Matcher {
         out
     }
 
-    /// Every run of every entity in `tokens` (with their `hits`), unresolved: runs of different
-    /// entities may overlap.
+    /// Every run of every entity in `tokens` (with their `hits`, one list per token; `hits` may
+    /// be empty when no token has any), unresolved: runs of different entities may overlap.
     pub fn runs(&self, text: &str, tokens: &[Token], hits: &[Vec<u32>], out: &mut Vec<Run>) {
+        let hits_of = |i: usize| hits.get(i).map_or(&[][..], Vec::as_slice);
         // Name runs: adjacent tokens of one entity.
         let mut open: Vec<(u32, usize)> = Vec::new(); // entity, index into `out`
         let mut next: Vec<(u32, usize)> = Vec::new();
@@ -257,7 +258,7 @@ impl Matcher {
                     Gap::Dot => tokens[i - 1].has(INITIAL),
                     Gap::Other => false,
                 };
-            for &n in &hits[i] {
+            for &n in hits_of(i) {
                 if !tok.has(CAP) && matches!(self.needles[n as usize], Word::Short(_)) {
                     // A lowercase short word matched as a phrase word, not as a name part.
                     continue;
@@ -315,7 +316,7 @@ impl Matcher {
                     let whole = p.words.iter().enumerate().skip(1).all(|(j, w)| {
                         tokens
                             .get(i + j)
-                            .is_some_and(|t| t.gap_len <= 4 && hits[i + j].contains(w))
+                            .is_some_and(|t| t.gap_len <= 4 && hits_of(i + j).contains(w))
                     });
                     if whole {
                         out.push(Run {

@@ -130,6 +130,45 @@ pub(crate) fn tokenize_pieces(text: &str, markers: &[(usize, usize)]) -> Vec<Tok
 
 const PIECE_CACHE: usize = 1024;
 
+/// The tokens of a text: shared with a cache, or its own.
+pub(crate) enum Tokens {
+    Shared(Rc<[Token]>),
+    Own(Vec<Token>),
+}
+
+impl std::ops::Deref for Tokens {
+    type Target = [Token];
+
+    fn deref(&self) -> &[Token] {
+        match self {
+            Tokens::Shared(t) => t,
+            Tokens::Own(t) => t,
+        }
+    }
+}
+
+/// [`tokenize_pieces`], with the tokens of short texts without markers (agencies, charges,
+/// regions, tags, roles: the same few values in every record of an export) remembered whole,
+/// per thread: what [`Context`] adds depends on the text alone when it has no markers.
+pub(crate) fn tokenize_text(text: &str, markers: &[(usize, usize)]) -> Tokens {
+    if !markers.is_empty() || text.len() > SHORT_TEXT {
+        return Tokens::Own(tokenize_pieces(text, markers));
+    }
+    thread_local! {
+        static SHORT: RefCell<FxHashMap<String, Rc<[Token]>>> = RefCell::default();
+    }
+    let known = SHORT.with_borrow_mut(|cache| {
+        pieces::remember(cache, SHORT_TEXTS, text, || {
+            Rc::from(tokenize_pieces(text, markers))
+        })
+    });
+    Tokens::Shared(known)
+}
+
+/// Texts of at most this many bytes have their tokens remembered by [`tokenize_text`].
+const SHORT_TEXT: usize = 64;
+const SHORT_TEXTS: usize = 4096;
+
 /// The words of `text` as tokens at `offset`, with what depends on the word alone: key, shape
 /// flags and `DOT` (the gap and `SENTENCE` are left for [`Context`]).
 fn words_of(text: &str, offset: usize, out: &mut Vec<Token>) {
@@ -707,6 +746,10 @@ mod tests {
             for _ in 0..2 {
                 proptest::prop_assert_eq!(
                     fields(&tokenize_pieces(&text, &markers)),
+                    fields(&tokenize(&text, &markers))
+                );
+                proptest::prop_assert_eq!(
+                    fields(&tokenize_text(&text, &markers)),
                     fields(&tokenize(&text, &markers))
                 );
             }
