@@ -249,17 +249,19 @@ fn place_parts(p: &Place) -> impl Iterator<Item = &str> {
 }
 
 /// Builds the summary of `record` at `level`; returns it with the redactor (for the re-scan of
-/// the rendering) and what was generalised.
+/// the rendering) and what was generalised. `settle`: see [`Options::settle`].
 pub fn build<'r>(
     id: &str,
     record: &'r Record,
     level: ConsentLevel,
     label: &str,
     settings: &Settings,
+    settle: bool,
 ) -> (Summary, Redactor<'r>, Generalised) {
     let entities = entities(record, level, label, settings.purpose);
     let options = Options {
         keep_unlisted_names: settings.keep_unlisted_names,
+        settle,
     };
     let mut r = Redactor::new(&entities, &texts(record), options);
     let mut g = Generalised::default();

@@ -155,7 +155,7 @@ fn one_person_one_marker_and_officials_only_for_accountability() {
 fn below_named_full_dates_places_and_quasi_identifiers_are_generalised() {
     let r = example();
     let s = settings(Purpose::Ohchr, Format::Json);
-    let (summary, _, g) = summary::build("id", &r, ConsentLevel::NamedLimited, "Name", &s);
+    let (summary, _, g) = summary::build("id", &r, ConsentLevel::NamedLimited, "Name", &s, false);
     let act = &summary.acts[0];
     assert_eq!(act.date.as_deref(), Some("2022-04"));
     let place = act.place.as_ref().unwrap();
@@ -171,7 +171,7 @@ fn below_named_full_dates_places_and_quasi_identifiers_are_generalised() {
     assert_eq!(g.birth_dates_to_decade, 1);
     assert_eq!((g.employer_dropped, g.occupation_dropped), (1, 1));
     // named_full keeps them.
-    let (full, _, g) = summary::build("id", &r, ConsentLevel::NamedFull, "Name", &s);
+    let (full, _, g) = summary::build("id", &r, ConsentLevel::NamedFull, "Name", &s, false);
     assert_eq!(full.acts[0].date.as_deref(), Some("2022-04-19"));
     assert_eq!(
         full.acts[0].place.as_ref().unwrap().locality.as_deref(),
@@ -230,7 +230,7 @@ fn demo_data_exports_cleanly_everywhere() {
                     .filter(|_| level == ConsentLevel::Pseudonym)
                     .unwrap_or_else(|| "Witness TEST01".into());
                 let (summary, redactor, _) =
-                    summary::build(&leak.id, &records[i], level, &label, &s);
+                    summary::build(&leak.id, &records[i], level, &label, &s, false);
                 let json = serde_json::to_string_pretty(&summary).unwrap();
                 for line in json.lines() {
                     let kinds = redactor.leaks(line);
@@ -263,6 +263,42 @@ fn a_record_id_full_of_digits_is_not_a_leak() {
                 String::from_utf8_lossy(&out.bytes).contains(id),
                 "the id is exported as it is"
             );
+        }
+    }
+}
+
+/// Lists of identifiers after one trigger word: the first pass reaches the first only, and the
+/// re-scan, reading the first as a short marker, would find the next. The record is redacted
+/// again until nothing is left, instead of refusing the export.
+#[test]
+fn lists_of_identifiers_are_removed_not_refused() {
+    let lists = [
+        (
+            "Номер +370 6 123 4567, або 8 612 34567.",
+            ["123 4567", "612 34567"],
+        ),
+        ("Номера: 5678 KX 7, 9012-EI-7.", ["5678 KX", "9012-EI"]),
+        (
+            "У жены 4120687B002PB3 и старый 3140385-a-001-pb-6.",
+            ["4120687B002PB3", "3140385"],
+        ),
+    ];
+    for (summary, values) in lists {
+        let mut r = with_consent(Some(ConsentLevel::Anonymous));
+        r.summary = Some(summary.to_owned());
+        let inputs = [Input {
+            id: "abcdefghjkmnpqrs",
+            record: &r,
+        }];
+        for format in [Format::Json, Format::Csv, Format::Markdown] {
+            let out = export(&inputs, &[], &settings(Purpose::Ohchr, format), &|_| {
+                "P".into()
+            })
+            .unwrap_or_else(|leak| panic!("{summary}: refused ({:?})", leak.kinds));
+            let text = String::from_utf8(out.bytes).unwrap();
+            for v in values {
+                assert!(!text.contains(v), "{format:?}: {v} left in {summary}");
+            }
         }
     }
 }

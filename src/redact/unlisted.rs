@@ -86,9 +86,20 @@ const TITLES: &[&str] = &[
     "chairwoman",
     "interrogator",
     "guard",
+    "foreman",
+    "supervisor",
+    "boss",
+    "chief",
+    "doctor",
     "mr",
     "mrs",
     "ms",
+    "miss",
+    // Polish
+    "pan",
+    "pani",
+    "pana",
+    "panu",
     "dr",
     "lt",
     "col",
@@ -123,6 +134,12 @@ const TITLES: &[&str] = &[
     "участков-",
     "адвокат-",
     "защитник-",
+    "оперативник-",
+    "бригадир-",
+    "врач-",
+    "мастер",
+    "мастера",
+    "мастеру",
     "директор-",
     "депутат-",
     "председател-",
@@ -154,6 +171,17 @@ const TITLES: &[&str] = &[
     "канваір-",
     "спадар-",
     "грамадзянін-",
+    "адвакат-",
+    "аператыўнік-",
+    "брыгадзір-",
+    "урач-",
+    "доктар-",
+    "майстар-",
+    // Ukrainian
+    "слідч-",
+    "судд-",
+    "адвокат-",
+    "пан",
 ];
 
 struct Lexicon {
@@ -454,6 +482,45 @@ const INSTITUTIONS: &[&str] = &[
     "prosecutor",
 ];
 
+/// English nouns that end the name of a body (`Border Guard Service`, `Major Crimes Unit`): a
+/// capitalised word after a title that is one of these, or is followed by one, is not a surname.
+const BODY_NOUNS: &[&str] = &[
+    "service",
+    "unit",
+    "staff",
+    "force",
+    "forces",
+    "troops",
+    "police",
+    "militia",
+    "army",
+    "guard",
+    "court",
+    "bureau",
+    "agency",
+    "directorate",
+    "administration",
+    "ministry",
+    "committee",
+    "department",
+    "office",
+    "centre",
+    "center",
+    "colony",
+    "prison",
+    "council",
+    "inspectorate",
+    "board",
+    "command",
+    "division",
+    "squad",
+];
+
+fn body_noun(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    w.is_ascii() && BODY_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n))
+}
+
 fn institution(text: &str, t: &Token) -> bool {
     if t.has(ACRONYM) {
         return true;
@@ -507,15 +574,16 @@ pub(crate) fn discover(text: &str, tokens: &[Token], claims: &[Claim], out: &mut
         // Kulesh` when another Dzmitry is listed names an unlisted Kulesh.
         if claims[i] != Claim::Protected && t.has(CAP) {
             let g = given(&t.key);
-            if g != Given::No {
+            // A title is not a given name, whatever it resembles (`Major` and `Maja`).
+            if g != Given::No && !is_title(t.text(text)) {
                 by_given_name(text, tokens, claims, i, g, out);
             }
         }
-        // Only a word followed by a capital can introduce a name: checking the others for a
-        // title would cost a folding per word.
+        // Only a word followed by a capital (or an agency: `Майор КГБ Петров`) can introduce a
+        // name: checking the others for a title would cost a folding per word.
         let before_capital = tokens
             .get(i + 1)
-            .is_some_and(|n| n.has(CAP) || n.has(INITIAL));
+            .is_some_and(|n| n.has(CAP) || n.has(INITIAL) || n.has(ACRONYM));
         if before_capital && !t.has(INITIAL) && is_title(t.text(text)) {
             after_title(text, tokens, claims, i, out);
         }
@@ -603,29 +671,42 @@ fn by_given_name(
 }
 
 fn after_title(text: &str, tokens: &[Token], claims: &[Claim], i: usize, out: &mut Vec<Found>) {
+    // An abbreviated title keeps its full stop (`Dr. Hrybko`, `Lt. A. Hrybko`).
+    let abbreviated = tokens[i].has(DOT) && tokens[i].text(text).chars().count() <= 4;
+    let follows = |j: usize| joins(tokens, j) || (j == i + 1 && abbreviated);
     let mut j = i + 1;
+    // The agency of the title may come between (`Следователь СК Мищенко`, `Major KGB Petrov`).
+    if tokens.get(j).is_some_and(|t| t.has(ACRONYM))
+        && follows(j)
+        && tokens.get(j + 1).is_some_and(|n| n.has(CAP))
+    {
+        j += 1;
+    }
     let mut initials = false;
-    while j < tokens.len() && joins(tokens, j) && initial(&tokens[j]) {
+    while j < tokens.len() && follows(j) && initial(&tokens[j]) {
         initials = true;
         j += 1;
     }
     let Some(t) = tokens.get(j) else {
         return;
     };
-    if !joins(tokens, j) || !partner(text, t) || claims[j] == Claim::Protected {
+    if !follows(j) || !partner(text, t) || claims[j] == Claim::Protected {
         return;
     }
     let named = if initials {
         true
     } else {
         // After a title, any capitalised word that is not a given name and does not begin
-        // the name of an institution (`судья Ленинского районного суда`) is a surname: the
-        // title is the second signal, surname endings vary too much (`Hrybko`, `Мароз`).
+        // the name of an institution (`судья Ленинского районного суда`, `Major Crimes Unit`,
+        // `General Staff`) is a surname: the title is the second signal, surname endings vary
+        // too much (`Hrybko`, `Мароз`).
         given(&t.key) == Given::No
             && !t.has(ACRONYM)
-            && !tokens
-                .get(j + 1)
-                .is_some_and(|n| (n.has(LOWER) || n.has(ACRONYM)) && institution(text, n))
+            && !body_noun(text, t)
+            && !tokens.get(j + 1).is_some_and(|n| {
+                ((n.has(LOWER) || n.has(ACRONYM)) && institution(text, n))
+                    || (n.has(CAP) && joins(tokens, j + 1) && body_noun(text, n))
+            })
     };
     if !named {
         return;
@@ -839,6 +920,37 @@ mod tests {
         }
         for w in ["судьба", "majority", "прокуратура", "оператор"] {
             assert!(!is_title(w), "{w}");
+        }
+    }
+
+    /// Titles written with their full stop, with the agency between title and surname, in
+    /// Belarusian, Ukrainian, Polish and English; bodies named after a rank are not people.
+    #[test]
+    fn abbreviated_titles_agencies_between_and_bodies() {
+        let names =
+            |text: &str| -> Vec<String> { discovered(text).into_iter().map(|(n, _)| n).collect() };
+        for (text, name) in [
+            ("Ms. Kazakevich translated.", "Kazakevich"),
+            ("Then Dr. A. Kazakevich came.", "A. Kazakevich"),
+            ("Lt. Hrybko signed.", "Hrybko"),
+            ("Следователь СК Мищенко допрашивал.", "Мищенко"),
+            ("Майор КГБ Петров угрожал.", "Петров"),
+            ("Адвакат Крупеня зрабіла ўсё.", "Крупеня"),
+            ("Потым аператыўнік Гапонаў прыйшоў.", "Гапонаў"),
+            ("Слідчий Петренко викликав.", "Петренко"),
+            ("Потім суддя Мельничук вирішив.", "Мельничук"),
+            ("Our foreman Vashkevich informed.", "Vashkevich"),
+            ("Pani Kowalska przyszła.", "Kowalska"),
+        ] {
+            assert_eq!(names(text), [name], "{text}");
+        }
+        for text in [
+            "The Major Crimes Unit came.",
+            "Officers of the Border Guard Service came.",
+            "The General Staff decided.",
+            "He met the judge. Then we left.",
+        ] {
+            assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }
     }
 }
