@@ -74,6 +74,15 @@ impl Word {
     }
 }
 
+/// The words of `text` split as texts are tokenised (`tokens::word_parts`).
+fn split_words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    for w in fold::words(text) {
+        super::tokens::word_parts(w, &mut words);
+    }
+    words
+}
+
 /// The compiled needles of one record.
 #[derive(Default)]
 pub(crate) struct Matcher {
@@ -124,7 +133,16 @@ impl Matcher {
 
     /// Adds one spelling of a personal name of `entity`.
     pub fn add_name(&mut self, entity: u32, name: &str) {
-        let words = fold::words(name);
+        // Each word, its parts if it has several (`O'Brien`, `MacDonald`: texts are split so),
+        // and then the word whole too (`Macdonald`, `OBrien`).
+        let mut words = Vec::new();
+        for w in fold::words(name) {
+            let first = words.len();
+            super::tokens::word_parts(w, &mut words);
+            if words.len() > first + 1 {
+                words.push(w);
+            }
+        }
         let has_plain = words.iter().any(|w| !is_acronym(w));
         let mut initials = Vec::new();
         for w in words {
@@ -162,8 +180,18 @@ impl Matcher {
     pub fn add_phrase(&mut self, entity: u32, phrase: &str) {
         let mut variants = vec![phrase];
         variants.extend(phrase_parts(phrase));
-        for v in variants {
-            let ids: Vec<u32> = fold::words(v)
+        // Each variant split into words as texts are (`ZavodChat` is `Zavod` `Chat` in a text),
+        // and with its words whole (`Zavodchat`).
+        let mut forms: Vec<Vec<&str>> = Vec::new();
+        for v in &variants {
+            let (split, whole) = (split_words(v), fold::words(v));
+            if split != whole {
+                forms.push(whole);
+            }
+            forms.push(split);
+        }
+        for words in forms {
+            let ids: Vec<u32> = words
                 .into_iter()
                 .filter_map(|w| self.needle(&w[..super::tokens::name_len(w)]))
                 .collect();

@@ -726,3 +726,32 @@ fn an_initial_with_an_invisible_character_before_its_full_stop() {
         );
     }
 }
+
+/// Names glued into hashtags, to other words or to digits, and names with an apostrophe before
+/// a capital, are found: listed names are split into words the way texts are.
+#[test]
+fn names_in_hashtags_and_with_apostrophes() {
+    let e = vec![
+        name(
+            &["Siarhei Dyleuski", "Сяргей Дылеўскі"],
+            Kind::Witness,
+            Some("[WITNESS]"),
+        ),
+        name(&["Sean O'Brien"], Kind::Person, Some("[PERSON 1]")),
+        name(&["Anna MacDonald"], Kind::Person, Some("[PERSON 2]")),
+        phrase("ZavodChat", Kind::Term),
+    ];
+    for (text, gone) in [
+        ("#FreeDyleuski #dyleuski2022", "yleuski"),
+        ("#СвабодуДылеўскаму і #свободуДылевскому", "ылеўск"),
+        ("O'Brien came.", "Brien"),
+        ("MacDonald's car, Macdonald.", "onald"),
+        ("У чаце ZavodChat.", "Chat"),
+    ] {
+        let out = redact_one(&e, text);
+        assert!(!out.contains(gone), "{text} -> {out}");
+    }
+    // Acronyms and brands with inner capitals stay whole and are kept.
+    let kept = "ГУБОПиК, BelAZ, iPhone, McKinsey, ИК-15";
+    assert_eq!(redact_one(&e, kept), kept);
+}

@@ -175,7 +175,7 @@ fn words_of(text: &str, offset: usize, out: &mut Vec<Token>) {
     let base = text.as_ptr() as usize;
     let mut words = Vec::new();
     for w in fold::words(text) {
-        split_at_capital_apostrophe(w, &mut words);
+        word_parts(w, &mut words);
     }
     for w in words {
         let start = w.as_ptr() as usize - base;
@@ -241,6 +241,62 @@ impl<'a> Context<'a> {
         };
         self.prev_end = t.word_end;
         self.out.push(t);
+    }
+}
+
+/// The parts of a word that are words of their own, appended to `parts`: split where an
+/// apostrophe is followed by a capital letter ([`split_at_capital_apostrophe`]), then where
+/// words were glued together ([`split_glued`]). Listed names and phrases are split the same way
+/// (`names.rs`), so that their words meet the words of texts.
+pub(crate) fn word_parts<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
+    let first = parts.len();
+    split_at_capital_apostrophe(word, parts);
+    if parts.len() == first + 1 && !needs_unglueing(parts[first]) {
+        return; // the common case: one plain word
+    }
+    let pieces: Vec<&'a str> = parts.drain(first..).collect();
+    for p in pieces {
+        split_glued(p, parts);
+    }
+}
+
+fn needs_unglueing(word: &str) -> bool {
+    let mut letters = false;
+    let mut digits = false;
+    let mut inner_capital = false;
+    for (i, c) in word.char_indices() {
+        letters |= c.is_alphabetic();
+        digits |= c.is_ascii_digit();
+        inner_capital |= i > 0 && c.is_uppercase();
+    }
+    (letters && digits) || inner_capital
+}
+
+/// A word split where words were glued together, as in hashtags (`#FreeDyleuski`,
+/// `#СвабодуДылеўскаму`, `#dyleuski2022`): between letters and digits, and before a capital
+/// letter that starts a lowercase word after at least two lowercase letters. `McDonald`,
+/// `DeLuca`, `iPhone`, `ГУБОПиК` and `BelAZ` stay whole; `MacDonald` splits, here and in a
+/// listed name alike.
+fn split_glued<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut start = 0;
+    for k in 1..chars.len() {
+        let (at, c) = chars[k];
+        let prev = chars[k - 1].1;
+        let digit_edge = (c.is_ascii_digit() && prev.is_alphabetic())
+            || (c.is_alphabetic() && prev.is_ascii_digit());
+        let camel = c.is_uppercase()
+            && k >= 2
+            && prev.is_lowercase()
+            && chars[k - 2].1.is_lowercase()
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_lowercase());
+        if digit_edge || camel {
+            parts.push(&word[start..at]);
+            start = at;
+        }
+    }
+    if start < word.len() {
+        parts.push(&word[start..]);
     }
 }
 
@@ -753,6 +809,31 @@ mod tests {
                     fields(&tokenize(&text, &markers))
                 );
             }
+        }
+    }
+
+    #[test]
+    fn glued_words_are_split_and_acronyms_kept() {
+        fn parts(w: &str) -> Vec<&str> {
+            let mut out = Vec::new();
+            word_parts(w, &mut out);
+            out
+        }
+        assert_eq!(parts("FreeDyleuski"), ["Free", "Dyleuski"]);
+        assert_eq!(parts("СвабодуДылеўскаму"), ["Свабоду", "Дылеўскаму"]);
+        assert_eq!(parts("dyleuski2022"), ["dyleuski", "2022"]);
+        assert_eq!(parts("MacDonald"), ["Mac", "Donald"]);
+        assert_eq!(parts("Іван'Сяргей"), ["Іван", "Сяргей"]);
+        for whole in [
+            "McDonald",
+            "DeLuca",
+            "iPhone",
+            "ГУБОПиК",
+            "BelAZ",
+            "Дар'я",
+            "Ivan's",
+        ] {
+            assert_eq!(parts(whole), [whole]);
         }
     }
 
