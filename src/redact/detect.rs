@@ -936,6 +936,10 @@ fn at_signs(t: &Text, out: &mut Vec<Span>) {
         if !matches!(t.c[i], '@' | '＠') {
             continue;
         }
+        if let Some((s, e)) = spaced_email(t, i) {
+            t.push(out, s, e, Kind::Email);
+            continue;
+        }
         let mut s = i;
         while s > 0 && is_local(t.c[s - 1]) && i - s < 64 {
             s -= 1;
@@ -955,7 +959,48 @@ fn at_signs(t: &Text, out: &mut Vec<Span>) {
     }
 }
 
-const AT_WORDS: &[&str] = &["at", "собака", "sobaka", "сабака"];
+/// An address written around the at sign at `i` with spaces or brackets (`ivan @ gmail.com`,
+/// `ivan [@] mail.ru`, `ivan (@) tut.by`): its span. Only with an ASCII local part with a letter
+/// and a dotted domain with a letter, ending in a known top-level domain, so that `meet @ 5`,
+/// `@ home` or `5 @ 10.by` stay.
+fn spaced_email(t: &Text, i: usize) -> Option<(usize, usize)> {
+    let (mut at_s, mut at_e) = (i, i + 1);
+    if let (Some(open), Some(close)) = (t.prev(i), t.at(i + 1))
+        && closing(open) == Some(close)
+    {
+        (at_s, at_e) = (i - 1, i + 2);
+    }
+    let le = t.skip_hspace_back(at_s, 2);
+    let ds = t.skip_hspace(at_e, 2);
+    if le == i && ds == i + 1 {
+        return None; // written tight: the plain rules below
+    }
+    let mut ls = le;
+    while ls > 0 && t.c[ls - 1].is_ascii() && is_local(t.c[ls - 1]) && le - ls < 64 {
+        ls -= 1;
+    }
+    while ls < le && matches!(t.c[ls], '.' | '-' | '+') {
+        ls += 1;
+    }
+    if ls == le || !t.starts_word(ls) || !t.c[ls..le].iter().any(|&c| alpha(c)) {
+        return None;
+    }
+    let de = domain_end(t, ds)?;
+    let domain = t.lower(ds, de);
+    let (name, tld) = domain.rsplit_once('.')?;
+    (name.chars().any(alpha) && KNOWN_TLD.contains(&tld)).then_some((ls, de))
+}
+
+const AT_WORDS: &[&str] = &[
+    "at",
+    "собака",
+    "sobaka",
+    "сабака",
+    "собачка",
+    "сабачка",
+    "гаў",
+    "гау",
+];
 const DOT_WORDS: &[&str] = &["dot", "точка", "кропка", "tochka"];
 const KNOWN_TLD: &[&str] = &[
     "ru", "by", "com", "net", "org", "ua", "pl", "lt", "lv", "ee", "de", "eu", "info", "me", "io",
@@ -1038,7 +1083,7 @@ fn obfuscated_emails(t: &Text, out: &mut Vec<Span>) {
     for i in 0..t.len() {
         if !matches!(
             t.c[i],
-            '[' | '(' | '{' | '<' | 'a' | 'A' | 's' | 'S' | 'с' | 'С'
+            '[' | '(' | '{' | '<' | 'a' | 'A' | 's' | 'S' | 'с' | 'С' | 'г' | 'Г'
         ) {
             continue;
         }
@@ -2229,11 +2274,21 @@ mod tests {
             ("ivan{at}mail{dot}ru", "ivan{at}mail{dot}ru"),
             ("user@xn--90ais.xn--p1ai", "user@xn--90ais.xn--p1ai"),
             ("ivan@mail", "ivan@mail"),
+            ("пішыце zubr1987 @gmail.com сёння", "zubr1987 @gmail.com"),
+            ("пішыце zubr1988 @ gmail.com сёння", "zubr1988 @ gmail.com"),
+            ("пішыце zubr1989@ gmail.com сёння", "zubr1989@ gmail.com"),
+            ("пішыце zubr1991 [@] mail.ru сёння", "zubr1991 [@] mail.ru"),
+            ("пішыце zubr1992(@)tut.by сёння", "zubr1992(@)tut.by"),
+            (
+                "zubr1990 гаў gmail кропка com",
+                "zubr1990 гаў gmail кропка com",
+            ),
         ] {
             exact(text, Kind::Email, want);
         }
         none("I was at home. Then at work.");
         none("meet at mail office at 5");
+        none("Meet @ 5pm, at home @ Minsk, price 5 @ 10.by.");
     }
 
     #[test]
