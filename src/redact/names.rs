@@ -74,15 +74,6 @@ impl Word {
     }
 }
 
-/// The words of `text` split as texts are tokenised (`tokens::word_parts`).
-fn split_words(text: &str) -> Vec<&str> {
-    let mut words = Vec::new();
-    for w in fold::words(text) {
-        super::tokens::word_parts(w, &mut words);
-    }
-    words
-}
-
 /// The compiled needles of one record.
 #[derive(Default)]
 pub(crate) struct Matcher {
@@ -182,10 +173,15 @@ impl Matcher {
         variants.extend(phrase_parts(phrase));
         // Each variant split into words as texts are (`ZavodChat` is `Zavod` `Chat` in a text),
         // and with its words whole (`Zavodchat`).
-        let mut forms: Vec<Vec<&str>> = Vec::new();
+        let mut forms: Vec<Vec<&str>> = Vec::with_capacity(variants.len());
         for v in &variants {
-            let (split, whole) = (split_words(v), fold::words(v));
-            if split != whole {
+            let whole = fold::words(v);
+            let mut split = Vec::with_capacity(whole.len());
+            for w in &whole {
+                super::tokens::word_parts(w, &mut split);
+            }
+            // Parts are the words' substrings in order: as many parts as words is no split.
+            if split.len() != whole.len() {
                 forms.push(whole);
             }
             forms.push(split);

@@ -260,16 +260,32 @@ pub(crate) fn word_parts<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
     }
 }
 
+/// Whether [`split_glued`] may split `word`: it has a digit and something else, or a capital
+/// after its first character. Asked for every word tokenised, so ASCII and basic Cyrillic
+/// (the bulk of testimony) are tested on their UTF-8 bytes: U+0400 to U+042F, the basic
+/// Cyrillic capitals, are `D0 80` to `D0 AF`; other scripts take the exact test.
 fn needs_unglueing(word: &str) -> bool {
-    let mut letters = false;
-    let mut digits = false;
-    let mut inner_capital = false;
-    for (i, c) in word.char_indices() {
-        letters |= c.is_alphabetic();
-        digits |= c.is_ascii_digit();
-        inner_capital |= i > 0 && c.is_uppercase();
+    let bytes = word.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) && !bytes.iter().all(u8::is_ascii_digit) {
+        return true;
     }
-    (letters && digits) || inner_capital
+    let first = word.chars().next().map_or(0, char::len_utf8);
+    let rest = &word[first..];
+    let exact = || rest.chars().any(|c| case_of(c).0);
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            x if x.is_ascii_uppercase() => return true,
+            x if x.is_ascii() => i += 1,
+            0xD0 if b.get(i + 1).is_some_and(|&y| y < 0xB0) => return true,
+            0xD0 => i += 2,
+            // U+0440 to U+045F (lowercase); from U+0460 on, capitals and small letters alternate.
+            0xD1 if b.get(i + 1).is_some_and(|&y| y < 0xA0) => i += 2,
+            _ => return exact(),
+        }
+    }
+    false
 }
 
 /// A word split where words were glued together, as in hashtags (`#FreeDyleuski`,
@@ -285,11 +301,12 @@ fn split_glued<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
         let prev = chars[k - 1].1;
         let digit_edge = (c.is_ascii_digit() && prev.is_alphabetic())
             || (c.is_alphabetic() && prev.is_ascii_digit());
-        let camel = c.is_uppercase()
+        let lower = |c: char| case_of(c).1;
+        let camel = case_of(c).0
             && k >= 2
-            && prev.is_lowercase()
-            && chars[k - 2].1.is_lowercase()
-            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_lowercase());
+            && lower(prev)
+            && lower(chars[k - 2].1)
+            && chars.get(k + 1).is_some_and(|&(_, n)| lower(n));
         if digit_edge || camel {
             parts.push(&word[start..at]);
             start = at;
