@@ -181,19 +181,23 @@ fn below_named_full_dates_places_and_quasi_identifiers_are_generalised() {
     assert_eq!(g, Generalised::default());
 }
 
+/// The export of `record` alone (id `abcdefghjkmnpqrs`) for `ohchr` in `format`.
+fn export_for_ohchr(record: &Record, format: Format) -> Result<String, Leak> {
+    let inputs = [Input {
+        id: "abcdefghjkmnpqrs",
+        record,
+    }];
+    let out = export(&inputs, &[], &settings(Purpose::Ohchr, format), &|_| {
+        "P".into()
+    })?;
+    Ok(String::from_utf8(out.bytes).expect("exports are UTF-8"))
+}
+
 #[test]
 fn every_format_renders_the_same_records() {
     let r = with_consent(Some(ConsentLevel::Anonymous));
-    let inputs = [Input {
-        id: "abcdefghjkmnpqrs",
-        record: &r,
-    }];
     for format in [Format::Json, Format::Csv, Format::Markdown] {
-        let out = export(&inputs, &[], &settings(Purpose::Ohchr, format), &|_| {
-            "P".into()
-        })
-        .expect("no leak");
-        let text = String::from_utf8(out.bytes).unwrap();
+        let text = export_for_ohchr(&r, format).expect("no leak");
         assert!(text.contains("abcdefghjkmnpqrs"), "{format:?}");
         assert!(text.contains("Witness 1"), "{format:?}");
         assert!(!text.contains("Vitsba"), "{format:?}: whereabouts removed");
@@ -286,16 +290,9 @@ fn lists_of_identifiers_are_removed_not_refused() {
     for (summary, values) in lists {
         let mut r = with_consent(Some(ConsentLevel::Anonymous));
         r.summary = Some(summary.to_owned());
-        let inputs = [Input {
-            id: "abcdefghjkmnpqrs",
-            record: &r,
-        }];
         for format in [Format::Json, Format::Csv, Format::Markdown] {
-            let out = export(&inputs, &[], &settings(Purpose::Ohchr, format), &|_| {
-                "P".into()
-            })
-            .unwrap_or_else(|leak| panic!("{summary}: refused ({:?})", leak.kinds));
-            let text = String::from_utf8(out.bytes).unwrap();
+            let text = export_for_ohchr(&r, format)
+                .unwrap_or_else(|leak| panic!("{summary}: refused ({:?})", leak.kinds));
             for v in values {
                 assert!(!text.contains(v), "{format:?}: {v} left in {summary}");
             }
