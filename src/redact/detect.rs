@@ -1124,6 +1124,8 @@ fn obfuscated_emails(t: &Text, out: &mut Vec<Span>) {
 // ---------------------------------------------------------------------------------------------
 
 const SOCIAL: &[&str] = &[
+    // Telegram's own links (`tg://resolve?domain=name`).
+    "tg:",
     "t.me",
     "telegram.me",
     "telegram.dog",
@@ -2310,6 +2312,10 @@ mod tests {
             ("youtube.com/@ivanp", "youtube.com/@ivanp"),
             ("signal.me/#eu/abc", "signal.me/#eu/abc"),
             ("wa.me/375291234567", "wa.me/375291234567"),
+            (
+                "чат tg://resolve?domain=zavod_chat_by сёння",
+                "tg://resolve?domain=zavod_chat_by",
+            ),
             ("Telegram: ivan_p", "ivan_p"),
             ("Signal: ivanp", "ivanp"),
             ("тг: @ivan_p", "@ivan_p"),
