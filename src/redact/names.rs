@@ -136,10 +136,14 @@ impl Matcher {
         }
         let has_plain = words.iter().any(|w| !is_acronym(w));
         let mut initials = Vec::new();
+        // Titles come before a name (`Investigator S. Ivanou`); after it, a word that looks
+        // like one is the name's own (`Wei Pan`, `Anna Boss`).
+        let mut named = false;
         for w in words {
-            if unlisted::is_title(w) || w.chars().any(|c| c.is_ascii_digit()) {
+            if (!named && unlisted::is_title(w)) || w.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
+            named = true;
             let letters = w.chars().filter(|&c| fold::alpha(c)).count();
             if letters == 1 {
                 initials.push(fold::key(w));

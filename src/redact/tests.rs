@@ -755,3 +755,36 @@ fn names_in_hashtags_and_with_apostrophes() {
     let kept = "ГУБОПиК, BelAZ, iPhone, McKinsey, ИК-15";
     assert_eq!(redact_one(&e, kept), kept);
 }
+
+/// Found by reviewing this stop's changes: camel case is split in hashtags only, a title with
+/// its full stop ends a sentence, hashtag words are not learned as surnames, a title followed by
+/// a given name names a person, and a listed surname that is also a title is kept as a needle.
+#[test]
+fn review_of_glued_words_and_titles() {
+    let macdonald = vec![name(&["Ivan Macdonald"], Kind::Person, Some("[PERSON 1]"))];
+    assert_eq!(
+        redact_one(&macdonald, "We met MacDonald there."),
+        "We met [PERSON 1] there."
+    );
+    let pan = vec![name(&["Wei Pan"], Kind::Person, Some("[PERSON 1]"))];
+    assert!(!redact_one(&pan, "Then Pan left.").contains("Pan"));
+    for (text, gone) in [
+        ("Judge MacDonald sentenced me.", "Donald"),
+        ("Майор Олег пришёл.", "Олег"),
+    ] {
+        let out = redact_one(&[], text);
+        assert!(!out.contains(gone), "{text} -> {out}");
+    }
+    for texts in [
+        [
+            "I complained to the boss. Management refused.",
+            "Management paid.",
+        ],
+        ["#FreeMaria now!", "The Free Trade Union helped."],
+    ] {
+        let mut r = Redactor::new(&[], &texts, Options::default());
+        for t in texts {
+            assert_eq!(r.redact(t), t);
+        }
+    }
+}

@@ -175,7 +175,14 @@ fn words_of(text: &str, offset: usize, out: &mut Vec<Token>) {
     let base = text.as_ptr() as usize;
     let mut words = Vec::new();
     for w in fold::words(text) {
-        word_parts(w, &mut words);
+        // Glued words are split in hashtags only: in prose `MacArthur` is one word, and must
+        // meet a listed `Macarthur`.
+        let start = w.as_ptr() as usize - base;
+        if text[..start].ends_with('#') {
+            word_parts(w, &mut words);
+        } else {
+            split_at_capital_apostrophe(w, &mut words);
+        }
     }
     for w in words {
         let start = w.as_ptr() as usize - base;
@@ -246,8 +253,9 @@ impl<'a> Context<'a> {
 
 /// The parts of a word that are words of their own, appended to `parts`: split where an
 /// apostrophe is followed by a capital letter ([`split_at_capital_apostrophe`]), then where
-/// words were glued together ([`split_glued`]). Listed names and phrases are split the same way
-/// (`names.rs`), so that their words meet the words of texts.
+/// words were glued together ([`split_glued`]). Texts split words so in hashtags only; listed
+/// names and phrases always, keeping each word whole too (`names.rs`), so that their words meet
+/// the words of texts either way.
 pub(crate) fn word_parts<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
     let first = parts.len();
     split_at_capital_apostrophe(word, parts);
@@ -465,6 +473,10 @@ fn sentence_start(text: &str, start: usize, prev: Option<&Token>, prev_end: usiz
 }
 
 fn classify_gap(gap: &str) -> Gap {
+    // Words glued in a hashtag (`#FreeMaria`) are not a name and its partner.
+    if gap.is_empty() {
+        return Gap::Other;
+    }
     let mut newlines = 0;
     let mut dots = 0;
     let mut hyphens = 0;

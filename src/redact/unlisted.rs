@@ -136,7 +136,11 @@ const TITLES: &[&str] = &[
     "защитник-",
     "оперативник-",
     "бригадир-",
-    "врач-",
+    "врач",
+    "врача",
+    "врачу",
+    "врачом",
+    "враче",
     "мастер",
     "мастера",
     "мастеру",
@@ -174,7 +178,10 @@ const TITLES: &[&str] = &[
     "адвакат-",
     "аператыўнік-",
     "брыгадзір-",
-    "урач-",
+    "урач",
+    "урача",
+    "урачу",
+    "урачом",
     "доктар-",
     "майстар-",
     // Ukrainian
@@ -482,6 +489,11 @@ const INSTITUTIONS: &[&str] = &[
     "prosecutor",
 ];
 
+/// Titles written abbreviated, with a full stop (folded with `fold::plain`).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "lt", "col", "capt", "maj", "gen", "sgt", "insp", "det",
+];
+
 /// English nouns that end the name of a body (`Border Guard Service`, `Major Crimes Unit`): a
 /// capitalised word after a title that is one of these, or is followed by one, is not a surname.
 const BODY_NOUNS: &[&str] = &[
@@ -671,8 +683,13 @@ fn by_given_name(
 }
 
 fn after_title(text: &str, tokens: &[Token], claims: &[Claim], i: usize, out: &mut Vec<Found>) {
-    // An abbreviated title keeps its full stop (`Dr. Hrybko`, `Lt. A. Hrybko`).
-    let abbreviated = tokens[i].has(DOT) && tokens[i].text(text).chars().count() <= 4;
+    // An abbreviated title keeps its full stop (`Dr. Hrybko`, `Lt. A. Hrybko`), on the same line
+    // (`the boss. Management refused` is a sentence end).
+    let abbreviated = tokens[i].has(DOT)
+        && ABBREVIATIONS.contains(&fold::plain(tokens[i].text(text)).as_str())
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| !text[tokens[i].word_end..n.start].contains('\n'));
     let follows = |j: usize| joins(tokens, j) || (j == i + 1 && abbreviated);
     let mut j = i + 1;
     // The agency of the title may come between (`Следователь СК Мищенко`, `Major KGB Petrov`).
@@ -693,7 +710,8 @@ fn after_title(text: &str, tokens: &[Token], claims: &[Claim], i: usize, out: &m
     if !follows(j) || !partner(text, t) || claims[j] == Claim::Protected {
         return;
     }
-    let named = if initials {
+    let named = if initials || given(&t.key) == Given::Yes {
+        // Initials, or a given name (`Майор Олег`), after a title: a person.
         true
     } else {
         // After a title, any capitalised word that is not a given name and does not begin
