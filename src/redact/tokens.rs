@@ -269,9 +269,10 @@ pub(crate) fn word_parts<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
 }
 
 /// Whether [`split_glued`] may split `word`: it has a digit and something else, or a capital
-/// after its first character. Asked for every word tokenised, so ASCII and basic Cyrillic
-/// (the bulk of testimony) are tested on their UTF-8 bytes: U+0400 to U+042F, the basic
-/// Cyrillic capitals, are `D0 80` to `D0 AF`; other scripts take the exact test.
+/// after its first character. Asked for every word of every record's listed names and phrases
+/// (and of hashtags), so ASCII and basic Cyrillic are tested on their UTF-8 bytes: U+0400 to
+/// U+042F, the basic Cyrillic capitals, are `D0 80` to `D0 AF`; other scripts take the exact
+/// test.
 fn needs_unglueing(word: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.iter().any(u8::is_ascii_digit) && !bytes.iter().all(u8::is_ascii_digit) {
