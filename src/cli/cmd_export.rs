@@ -17,7 +17,7 @@ use super::error::CliError;
 use super::render;
 use super::ui::Ui;
 use super::unlock;
-use crate::export::{self, Format, Input, Settings};
+use crate::export::{self, Format, Pending, Settings};
 use crate::record::{Purpose, Record};
 use crate::search::query;
 use crate::search::scan::Compiled;
@@ -59,55 +59,11 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
     }
     let view = matching_index(&mut vault, ui, &compiled)?;
     let (hits, mut problems) = select(&vault, &view, &compiled)?;
-    // The attachments of the matching records, for the custody events of this export.
-    let attached: std::collections::HashMap<String, Vec<crate::vault::index::AttachmentRef>> = hits
-        .iter()
-        .filter(|e| !e.attachments.is_empty())
-        .map(|e| (e.id.clone(), e.attachments.clone()))
-        .collect();
 
-    // Decoding the records (and decrypting narratives) is per record: on every core. A record
-    // the index says has no exportable consent for the purpose (`Facets::purposes`) has only
-    // its consent decoded, to count why it is withheld; the index is only a shortcut here, the
-    // decision is always the record's own consent.
-    let include_narrative = args.include_narrative;
-    let exportable = crate::vault::index::Facets::purpose_bit(purpose);
-    let decoded = crate::parallel::map(hits, |entry| -> Result<Decoded, Problem> {
-        let problem = |reason: String| Problem {
-            path: vault.layout().root().join(&entry.path),
-            reason: format!("record {}: {reason}", entry.id),
-        };
-        if entry.facets.purposes & exportable == 0 {
-            // A record without consents has no `consent` field at all; a record that does not
-            // read is left to the full decoding below, which reports it.
-            let level = match entry.record_field("consent") {
-                Some(Some(consent)) => Record::consent_level_from_cbor(consent, purpose).ok(),
-                Some(None) => Some(None),
-                None => None,
-            };
-            if let Some(Err(reason)) = level.map(export::decide_level) {
-                return Ok(Decoded::Withheld(reason));
-            }
-        }
-        let mut record = entry.record_vouched().map_err(|e| problem(e.to_string()))?;
-        if include_narrative {
-            record.narrative = vault.narrative(entry).map_err(problem)?;
-        }
-        Ok(Decoded::Record(entry.id.clone(), Box::new(record)))
-    });
-    let mut records: Vec<(String, Record)> = Vec::with_capacity(decoded.len());
-    let mut withheld = Vec::new();
-    for result in decoded {
-        match result {
-            Ok(Decoded::Record(id, record)) => records.push((id, *record)),
-            Ok(Decoded::Withheld(reason)) => withheld.push(reason),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    let inputs: Vec<Input<'_>> = records
-        .iter()
-        .map(|(id, record)| Input { id, record })
-        .collect();
+    // What each record's consent decides, from its `consent` field alone (cheap to read, on
+    // every core); the record itself is decoded (and its narrative decrypted) only if it is
+    // exported, by the export, on the thread that redacts it. A record whose consent does not
+    // read is decided by decoding it whole, which reports what is wrong with it.
     let settings = Settings {
         purpose,
         format,
@@ -117,16 +73,61 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
         vocab_label: super::i18n::vocab_label_agreeing,
         text: super::i18n::text,
     };
+    let problem = |entry: &crate::vault::index::IndexEntry, reason: String| Problem {
+        path: vault.layout().root().join(&entry.path),
+        reason: format!("record {}: {reason}", entry.id),
+    };
+    let decisions = crate::parallel::map(hits.clone(), |entry| {
+        let level = match entry.record_field("consent") {
+            Some(Some(consent)) => Record::consent_level_from_cbor(consent, purpose).ok(),
+            Some(None) => Some(None),
+            None => None,
+        };
+        match level {
+            Some(level) => Ok(export::decide_level(level)),
+            None => entry
+                .record_vouched()
+                .map(|record| export::decide(&record, purpose))
+                .map_err(|e| problem(entry, e.to_string())),
+        }
+    });
+    let mut pending = Vec::with_capacity(hits.len());
+    let mut entries = Vec::with_capacity(hits.len());
+    for (entry, decision) in hits.iter().zip(decisions) {
+        match decision {
+            Ok(decision) => {
+                pending.push(Pending {
+                    id: &entry.id,
+                    decision,
+                });
+                entries.push(*entry);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    let include_narrative = args.include_narrative;
+    let load = |i: usize| -> Result<Record, Problem> {
+        let entry = entries[i];
+        let mut record = entry
+            .record_vouched()
+            .map_err(|e| problem(entry, e.to_string()))?;
+        if include_narrative {
+            record.narrative = vault.narrative(entry).map_err(|e| problem(entry, e))?;
+        }
+        Ok(record)
+    };
     let pseudonym = |r: &Record| vault.pseudonym(r.primary_name());
-    let output = export::export(&inputs, &withheld, &settings, &pseudonym).map_err(|leak| {
-        let kinds: Vec<&str> = leak.kinds.iter().map(|k| k.code()).collect();
-        CliError::failure(tr!(
-            "err-export-leak",
-            id = leak.id.as_str(),
-            kinds = kinds.join(", ")
-        ))
-        .hint(tr!("hint-export-leak"))
-    })?;
+    let (output, failed) =
+        export::export_each(&pending, &settings, &load, &pseudonym).map_err(|leak| {
+            let kinds: Vec<&str> = leak.kinds.iter().map(|k| k.code()).collect();
+            CliError::failure(tr!(
+                "err-export-leak",
+                id = leak.id.as_str(),
+                kinds = kinds.join(", ")
+            ))
+            .hint(tr!("hint-export-leak"))
+        })?;
+    problems.extend(failed);
 
     match &out {
         Destination::Stdout => {
@@ -141,22 +142,27 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
     // Chain of custody: every attachment of an exported (not withheld) record is recorded as
     // included in this export, in a journal entry of its own (hence the write lock).
     let unlock_method = vault.unlock_method().as_str();
-    let events: Vec<crate::vault::journal::Custody> = records
+    let events: Vec<crate::vault::journal::Custody> = output
+        .exported
         .iter()
-        .filter(|(_, record)| export::decide(record, purpose).is_ok())
-        .filter_map(|(id, _)| attached.get(id).map(|refs| (id, refs)))
-        .flat_map(|(id, refs)| {
-            refs.iter().map(move |a| crate::vault::journal::Custody {
-                event: "export".into(),
-                record: id.clone(),
-                attachment: a.path.clone(),
-                sha256: a.sha256.clone(),
-                unlock: unlock_method.into(),
-            })
+        .map(|&i| entries[i])
+        .flat_map(|entry| {
+            entry
+                .attachments
+                .iter()
+                .map(move |a| crate::vault::journal::Custody {
+                    event: "export".into(),
+                    record: entry.id.clone(),
+                    attachment: a.path.clone(),
+                    sha256: a.sha256.clone(),
+                    unlock: unlock_method.into(),
+                })
         })
         .collect();
     if !events.is_empty() {
-        drop(inputs);
+        drop(pending);
+        drop(entries);
+        drop(view);
         vault.relock(Access::Write)?;
         vault.record_custody("export", events)?;
     }
@@ -174,12 +180,6 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs, ui: &mut Ui) -> Result<(), Cl
         ));
     }
     render::report_problems(ui, &problems)
-}
-
-/// A matching record, decoded for the export or withheld on its consent alone.
-enum Decoded {
-    Record(String, Box<Record>),
-    Withheld(export::Withheld),
 }
 
 /// Where the export goes.

@@ -137,6 +137,8 @@ fn kinds_text(kinds: &[Kind]) -> String {
 pub struct Output {
     pub bytes: Vec<u8>,
     pub report: Report,
+    /// The records exported (not withheld, loaded), as indices into what was given, in order.
+    pub exported: Vec<usize>,
 }
 
 /// Builds the export of `inputs` (in the order given): consent, redaction, rendering, re-scan.
@@ -147,67 +149,151 @@ pub fn export(
     inputs: &[Input<'_>],
     withheld: &[Withheld],
     settings: &Settings,
-    pseudonym: &dyn Fn(&Record) -> String,
+    pseudonym: &(dyn Fn(&Record) -> String + Sync),
 ) -> Result<Output, Leak> {
+    let pending: Vec<Pending<'_>> = withheld
+        .iter()
+        .map(|&reason| Pending {
+            id: "",
+            decision: Err(reason),
+        })
+        .chain(inputs.iter().map(|input| Pending {
+            id: input.id,
+            decision: decide(input.record, settings.purpose),
+        }))
+        .collect();
+    let first = withheld.len();
+    let load =
+        |i: usize| -> Result<&Record, std::convert::Infallible> { Ok(inputs[i - first].record) };
+    let (mut output, _) = export_each(&pending, settings, &load, pseudonym)?;
+    output.exported.iter_mut().for_each(|i| *i -= first);
+    Ok(output)
+}
+
+/// A record to export, known so far by its id and by what its consent for the purpose decides
+/// ([`decide_level`] on its `consent` field alone, which costs little to read).
+pub struct Pending<'a> {
+    pub id: &'a str,
+    pub decision: Result<ConsentLevel, Withheld>,
+}
+
+/// [`export`] of records decoded only when their turn comes, each on the thread that redacts and
+/// renders it and dropped right after: a big export holds one record per core in memory, not
+/// all of them. `load(i)` gives the record of `pending[i]` (asked only for a record the decision
+/// exports), or an error that is handed back, in order, with the export; a record that fails to
+/// load is left out (counted neither exported nor withheld; an anonymous record's number is not
+/// given to another).
+///
+/// The decision is taken again on the record as loaded. Should it differ (it cannot, both read
+/// the same consent), the record is withheld as if it had no consent for the purpose: never
+/// exported at a level its consent may not give.
+pub fn export_each<R, E>(
+    pending: &[Pending<'_>],
+    settings: &Settings,
+    load: &(dyn Fn(usize) -> Result<R, E> + Sync),
+    pseudonym: &(dyn Fn(&Record) -> String + Sync),
+) -> Result<(Output, Vec<E>), Leak>
+where
+    R: std::borrow::Borrow<Record>,
+    E: Send,
+{
     let mut report = Report::new(settings);
-    for &reason in withheld {
-        report.withhold(reason);
-    }
-    // First, in order: consent and labels (`Witness N` counts in output order).
-    let mut jobs: Vec<Job<'_>> = Vec::new();
+    // First, in order: consent, and the numbers of anonymous witnesses (`Witness N` counts in
+    // output order).
+    let mut jobs: Vec<Job> = Vec::new();
     let mut anonymous = 0usize;
-    for input in inputs {
-        let level = match decide(input.record, settings.purpose) {
-            Ok(level) => level,
-            Err(reason) => {
+    for (index, p) in pending.iter().enumerate() {
+        match p.decision {
+            Err(reason) => report.withhold(reason),
+            Ok(level) => {
+                let number = (level == ConsentLevel::Anonymous).then(|| {
+                    anonymous += 1;
+                    anonymous
+                });
+                jobs.push(Job {
+                    index,
+                    level,
+                    number,
+                });
+            }
+        }
+    }
+    // Then every record on its own, on every core: loading, a stored pseudonym that would give
+    // the witness away, redaction, rendering, re-scan.
+    let done = crate::parallel::map(jobs, |job| -> Step<E> {
+        let record = match load(job.index) {
+            Ok(r) => r,
+            Err(e) => return Step::Failed(e),
+        };
+        let record: &Record = record.borrow();
+        if decide(record, settings.purpose) != Ok(job.level) {
+            return Step::Withheld(Withheld::NoConsent);
+        }
+        let label = match job.level {
+            ConsentLevel::Anonymous => format!("Witness {}", job.number.unwrap_or_default()),
+            ConsentLevel::Pseudonym => match &record.witness.pseudonym {
+                Some(p) if !p.trim().is_empty() => p.trim().to_owned(),
+                _ => pseudonym(record),
+            },
+            _ => record.primary_name().to_owned(),
+        };
+        let id = pending[job.index].id;
+        let conditional = record
+            .consent
+            .iter()
+            .any(|c| c.purpose == settings.purpose && c.conditions.is_some());
+        match render(id, record, job.level, &label, settings) {
+            Ok(rendered) => Step::Done(job.index, rendered, conditional),
+            Err(leak) => Step::Leak(leak),
+        }
+    });
+    let mut chunks: Vec<Vec<u8>> = Vec::with_capacity(done.len());
+    let mut exported = Vec::with_capacity(done.len());
+    let mut failed = Vec::new();
+    for step in done {
+        let (index, rendered, conditional) = match step {
+            Step::Done(index, rendered, conditional) => (index, rendered, conditional),
+            Step::Leak(leak) => return Err(leak),
+            Step::Withheld(reason) => {
                 report.withhold(reason);
                 continue;
             }
-        };
-        let label = match level {
-            ConsentLevel::Anonymous => {
-                anonymous += 1;
-                format!("Witness {anonymous}")
+            Step::Failed(e) => {
+                failed.push(e);
+                continue;
             }
-            ConsentLevel::Pseudonym => match &input.record.witness.pseudonym {
-                Some(p) if !p.trim().is_empty() => p.trim().to_owned(),
-                _ => pseudonym(input.record),
-            },
-            _ => input.record.primary_name().to_owned(),
         };
-        jobs.push(Job {
-            input,
-            level,
-            label,
-        });
-    }
-    // Then every record on its own, on every core: a stored pseudonym that would give the
-    // witness away, redaction, rendering, re-scan.
-    let done = crate::parallel::map(jobs.iter().collect(), |job| render(job, settings));
-    let mut chunks: Vec<Vec<u8>> = Vec::with_capacity(done.len());
-    for (job, result) in jobs.iter().zip(done) {
-        let rendered = result?;
         report.exported(
-            job.input.id,
-            job.level,
+            pending[index].id,
+            rendered.level,
             &rendered.counts,
             &rendered.generalised,
         );
         report.unlisted(rendered.unlisted);
-        if job
-            .input
-            .record
-            .consent
-            .iter()
-            .any(|c| c.purpose == settings.purpose && c.conditions.is_some())
-        {
+        if conditional {
             report.conditional();
         }
+        exported.push(index);
         chunks.push(rendered.chunk);
     }
-    let bytes = match settings.format {
+    let bytes = assemble(settings, &report, chunks);
+    report.rescan_clean();
+    Ok((
+        Output {
+            bytes,
+            report,
+            exported,
+        },
+        failed,
+    ))
+}
+
+/// The export's bytes: the format's head, the records' chunks, the format's tail.
+fn assemble(settings: &Settings, report: &Report, chunks: Vec<Vec<u8>>) -> Vec<u8> {
+    let size: usize = chunks.iter().map(|c| c.len() + 1).sum();
+    match settings.format {
         Format::Json => {
-            let mut out = Vec::new();
+            let mut out = Vec::with_capacity(size + 128);
             out.extend_from_slice(b"{\"format\":\"tvault-export\",\"version\":1,\"purpose\":");
             out.extend_from_slice(
                 serde_json::to_string(settings.purpose.as_str())
@@ -228,64 +314,85 @@ pub fn export(
         }
         Format::Csv => {
             let mut out = csv::header(settings.include_narrative);
+            out.reserve(size);
             for chunk in &chunks {
                 out.extend_from_slice(chunk);
             }
             out
         }
         Format::Markdown => {
-            let mut out = markdown::header(settings, &report);
+            let mut out = markdown::header(settings, report);
+            out.reserve(size);
             for chunk in &chunks {
                 out.extend_from_slice(chunk);
             }
             out
         }
-    };
-    report.rescan_clean();
-    Ok(Output { bytes, report })
+    }
 }
 
-/// One record to export, with its level and label decided.
-struct Job<'a> {
-    input: &'a Input<'a>,
+/// One record to export, with its level decided (and its number, if anonymous).
+struct Job {
+    index: usize,
     level: ConsentLevel,
-    label: String,
+    number: Option<usize>,
+}
+
+/// What became of one record to export.
+enum Step<E> {
+    Done(usize, Rendered, bool),
+    Leak(Leak),
+    Withheld(Withheld),
+    Failed(E),
 }
 
 /// One record redacted and rendered.
 struct Rendered {
     chunk: Vec<u8>,
+    level: ConsentLevel,
     counts: redact::Counts,
     generalised: Generalised,
     unlisted: usize,
 }
 
 /// Redacts and renders one record, and re-scans the rendering.
-fn render(job: &Job<'_>, settings: &Settings) -> Result<Rendered, Leak> {
-    if job.level == ConsentLevel::Pseudonym
-        && pseudonym_names_the_witness(job.input.record, &job.label)
-    {
+fn render(
+    id: &str,
+    record: &Record,
+    level: ConsentLevel,
+    label: &str,
+    settings: &Settings,
+) -> Result<Rendered, Leak> {
+    if level == ConsentLevel::Pseudonym && pseudonym_names_the_witness(record, label) {
         return Err(Leak {
-            id: job.input.id.to_owned(),
+            id: id.to_owned(),
             kinds: vec![Kind::Witness],
         });
     }
     // Redaction can bring an identifier into a detector's reach only once the one before it is
     // a marker (see `redact::Options::settle`); the rare record whose re-scan finds such a
     // thing is redacted again, field by field, until nothing is left.
-    render_as(job, settings, false).or_else(|_| render_as(job, settings, true))
+    let job = One {
+        id,
+        record,
+        level,
+        label,
+    };
+    render_as(&job, settings, false).or_else(|_| render_as(&job, settings, true))
+}
+
+/// One record to render, with its level and label.
+struct One<'a> {
+    id: &'a str,
+    record: &'a Record,
+    level: ConsentLevel,
+    label: &'a str,
 }
 
 /// [`render`], with redaction settled or not.
-fn render_as(job: &Job<'_>, settings: &Settings, settle: bool) -> Result<Rendered, Leak> {
-    let (summary, redactor, generalised) = summary::build(
-        job.input.id,
-        job.input.record,
-        job.level,
-        &job.label,
-        settings,
-        settle,
-    );
+fn render_as(job: &One<'_>, settings: &Settings, settle: bool) -> Result<Rendered, Leak> {
+    let (summary, redactor, generalised) =
+        summary::build(job.id, job.record, job.level, job.label, settings, settle);
     let chunk = match settings.format {
         Format::Json => serde_json::to_string(&summary)
             .expect("a Summary always serialises to JSON (strings and lists only)"),
@@ -313,16 +420,17 @@ fn render_as(job: &Job<'_>, settings: &Settings, settle: bool) -> Result<Rendere
     };
     // The record id is tvault's random name for the record, not the witness's: a run of digits
     // in it ("jbcx6p0493561028") must not pass for a phone number.
-    let scanned = scanned.replace(job.input.id, "");
+    let scanned = scanned.replace(job.id, "");
     let kinds = redactor.leaks(&scanned);
     if !kinds.is_empty() {
         return Err(Leak {
-            id: job.input.id.to_owned(),
+            id: job.id.to_owned(),
             kinds,
         });
     }
     Ok(Rendered {
         chunk: chunk.into_bytes(),
+        level: job.level,
         counts: redactor.counts(),
         generalised,
         unlisted: redactor.unlisted_names(),

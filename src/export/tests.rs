@@ -299,3 +299,45 @@ fn lists_of_identifiers_are_removed_not_refused() {
         }
     }
 }
+
+/// Records loaded one by one as they are rendered: one that fails to load is left out and its
+/// error handed back, without taking the number of an anonymous witness from the next one (it is
+/// a gap, never a shift onto someone else); one whose loaded consent disagrees with the decision
+/// it was pending with is withheld, never exported at the level it was pending with.
+#[test]
+fn records_loaded_while_rendering() {
+    let anonymous = with_consent(Some(ConsentLevel::Anonymous));
+    let named = with_consent(Some(ConsentLevel::NamedFull));
+    let records = [&anonymous, &anonymous, &anonymous, &anonymous];
+    let pending: Vec<Pending<'_>> = ["a000000000000001", "a000000000000002", "a000000000000003"]
+        .into_iter()
+        .chain(["a000000000000004"])
+        .map(|id| Pending {
+            id,
+            decision: Ok(ConsentLevel::Anonymous),
+        })
+        .chain([Pending {
+            id: "a000000000000005",
+            decision: Err(Withheld::NoUse),
+        }])
+        .collect();
+    let load = |i: usize| -> Result<&Record, String> {
+        match i {
+            1 => Err(format!("record {i} does not decode")),
+            // Pending as anonymous, but its consent names the witness: withheld.
+            3 => Ok(&named),
+            4 => unreachable!("a withheld record is never loaded"),
+            _ => Ok(records[i]),
+        }
+    };
+    let s = settings(Purpose::Ohchr, Format::Json);
+    let (out, failed) = export_each(&pending, &s, &load, &|_| "P".into()).expect("no leak");
+    assert_eq!(failed, ["record 1 does not decode"]);
+    assert_eq!(out.exported, [0, 2]);
+    let text = String::from_utf8(out.bytes).unwrap();
+    assert!(text.contains("Witness 1") && text.contains("Witness 3"));
+    assert!(!text.contains("Witness 2") && !text.contains("a000000000000004"));
+    assert_eq!(out.report.exported_total(), 2);
+    assert_eq!(out.report.withheld_total(), 2);
+    assert!(text.ends_with("\"withheld\":2}\n"));
+}
