@@ -61,14 +61,14 @@ struct Phrase {
 enum Word {
     /// The needle and the first key bytes a matching text key may start with (bit 127: any
     /// non-ASCII byte).
-    Long(Needle, u128),
+    Long(Rc<(Needle, u128)>),
     Short(Rc<str>),
 }
 
 impl Word {
     fn key(&self) -> &str {
         match self {
-            Word::Long(n, _) => n.key(),
+            Word::Long(n) => n.0.key(),
             Word::Short(k) => k,
         }
     }
@@ -110,9 +110,8 @@ impl Matcher {
             self.short.push(id);
             Word::Short(key.clone())
         } else {
-            let (needle, first) = long_needle(word, &key);
             self.long.push(id);
-            Word::Long(needle, first)
+            Word::Long(long_needle(word, &key))
         };
         self.needles.push(needle);
         self.owners.push(Vec::new());
@@ -248,10 +247,10 @@ impl Matcher {
             let bit = 1u128 << first.min(127);
             for &n in &self.long {
                 if n >= from
-                    && let Word::Long(needle, starts) = &self.needles[n as usize]
-                    && (first >= 127 || starts & bit != 0)
-                    && needle.matches_info(&tok.key, &tok.info)
-                    && (tok.has(CAP) || lowercase_match(needle.key(), &tok.key))
+                    && let Word::Long(long) = &self.needles[n as usize]
+                    && (first >= 127 || long.1 & bit != 0)
+                    && long.0.matches_info(&tok.key, &tok.info)
+                    && (tok.has(CAP) || lowercase_match(long.0.key(), &tok.key))
                 {
                     out.push(n);
                 }
@@ -368,9 +367,9 @@ impl Matcher {
 /// Why a bounded cache is acceptable here: a needle is a pure function of the word's key, and
 /// it holds the key, which is as revealing as the word; the exporting process holds the
 /// records' plaintext anyway. The cache is emptied when it reaches `NEEDLE_CACHE` entries.
-fn long_needle(word: &str, key: &str) -> (Needle, u128) {
+fn long_needle(word: &str, key: &str) -> Rc<(Needle, u128)> {
     thread_local! {
-        static CACHE: RefCell<FxHashMap<String, (Needle, u128)>> = RefCell::default();
+        static CACHE: RefCell<FxHashMap<String, Rc<(Needle, u128)>>> = RefCell::default();
     }
     CACHE.with_borrow_mut(|cache| {
         super::pieces::remember(cache, NEEDLE_CACHE, key, || {
@@ -381,7 +380,7 @@ fn long_needle(word: &str, key: &str) -> (Needle, u128) {
                     first |= 1 << b;
                 }
             }
-            (needle, first)
+            Rc::new((needle, first))
         })
     })
 }
