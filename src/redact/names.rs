@@ -34,7 +34,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::tokens::{CAP, DOT, Gap, INITIAL, Token, cached_key};
+use super::tokens::{CAP, CAPS, DOT, Gap, INITIAL, Token, cached_key};
 use super::unlisted;
 use crate::search::fold::{self, Needle, SHORT_KEY};
 
@@ -93,6 +93,9 @@ pub(crate) struct Matcher {
     short: Vec<u32>,
     /// Needles with long keys.
     long: Vec<u32>,
+    /// Listed given names that have forms in other languages (`other_forms`): the line of
+    /// their forms, and the needle of the listed word, which a word of another form hits.
+    form_lines: Vec<(u32, u32)>,
 }
 
 impl Matcher {
@@ -159,10 +162,19 @@ impl Matcher {
             if has_plain && is_acronym(w) {
                 continue;
             }
-            if let Some(id) = self.needle(w)
-                && !self.owners[id as usize].contains(&entity)
+            // The word, and its other forms if it is a given name (`Ганна` is `Анна` in a
+            // Russian text, `Hanna` in a passport).
+            let Some(listed) = self.needle(w) else {
+                continue;
+            };
+            let (key, _) = cached_key(w);
+            if let Some(line) = form_line(&key)
+                && !self.form_lines.contains(&(line, listed))
             {
-                self.owners[id as usize].push(entity);
+                self.form_lines.push((line, listed));
+            }
+            if !self.owners[listed as usize].contains(&entity) {
+                self.owners[listed as usize].push(entity);
             }
         }
         if initials.len() >= 2 {
@@ -230,12 +242,13 @@ impl Matcher {
         let Some(&first) = k.first() else {
             return out;
         };
+        let capital = capital(tok);
         if k.len() < SHORT_KEY {
             // A short name part (`Ян`, `Лі`, `Ol`) meets only a capitalised word: in lower
             // case it is an ordinary word (`ян`, `a`, `li`).
             for &n in &self.short {
                 if n >= from
-                    && (tok.has(CAP) || self.in_phrase[n as usize])
+                    && (capital || self.in_phrase[n as usize])
                     && same_short(self.needles[n as usize].key().as_bytes(), k)
                 {
                     out.push(n);
@@ -245,18 +258,49 @@ impl Matcher {
             // Non-ASCII first bytes (letters of other scripts) pass every needle, as in
             // `Needle::matches`; bit 127 is DEL, never a key symbol.
             let bit = 1u128 << first.min(127);
+            // A family in the plural (`Сцяпанчукоў`, `Степанчуков`, `the Stsiapanchuks`): the
+            // surname without the ending, when the word itself meets no needle.
+            // (It starts like the word: the first-byte filter holds for both.)
+            let plural = plural_base(&tok.key)
+                .filter(|_| capital)
+                .map(|base| (base, fold::KeyInfo::of(base)));
             for &n in &self.long {
                 if n >= from
                     && let Word::Long(long) = &self.needles[n as usize]
                     && (first >= 127 || long.1 & bit != 0)
-                    && long.0.matches_info(&tok.key, &tok.info)
-                    && (tok.has(CAP) || lowercase_match(long.0.key(), &tok.key))
+                    && (long.0.matches_info(&tok.key, &tok.info)
+                        || plural
+                            .as_ref()
+                            .is_some_and(|(base, info)| long.0.matches_info(base, info)))
+                    && (capital || lowercase_match(long.0.key(), &tok.key))
                 {
                     out.push(n);
                 }
             }
         }
-        if tok.has(CAP) && k.len() <= SHORT_KEY {
+        // Another form of a listed given name (`Анну` for `Ганна`), capitalised, which hits the
+        // listed word's needle: a long form by the same key or stem, a short one by the same
+        // key or a case form (not fuzzily: the listed spelling itself is fuzzy).
+        if capital && !self.form_lines.is_empty() {
+            let t = forms_table();
+            let stem = tok.key.get(..tok.info.stem_len()).unwrap_or_default();
+            let long = form_lines_of(&tok.key).iter().chain(form_lines_of(stem));
+            for &(line, n) in &self.form_lines {
+                if n < from || out.contains(&n) {
+                    continue;
+                }
+                let short = || {
+                    k.len() <= SHORT_KEY + 3
+                        && t.short[line as usize].iter().any(|form| {
+                            **form == *tok.key || short_case_form(form, &tok.key, false)
+                        })
+                };
+                if long.clone().any(|&l| l == line) || short() {
+                    out.push(n);
+                }
+            }
+        }
+        if capital && k.len() <= SHORT_KEY + 2 {
             for &n in &self.short {
                 if n >= from
                     && !out.contains(&n)
@@ -286,7 +330,7 @@ impl Matcher {
                     Gap::Other => false,
                 };
             for &n in hits_of(i) {
-                if !tok.has(CAP) && matches!(self.needles[n as usize], Word::Short(_)) {
+                if !capital(tok) && matches!(self.needles[n as usize], Word::Short(_)) {
                     // A lowercase short word matched as a phrase word, not as a name part.
                     continue;
                 }
@@ -387,12 +431,93 @@ fn long_needle(word: &str, key: &str) -> Rc<(Needle, u128)> {
 
 const NEEDLE_CACHE: usize = 4096;
 
+/// The forms of given names in the languages of the vault (`name_forms.txt`), one name per
+/// line.
+const NAME_FORMS: &str = include_str!("name_forms.txt");
+
+/// The lines of `NAME_FORMS` (their forms), and the lines each key and each stem of a long
+/// form's key is on.
+struct Forms {
+    /// The line of each form's key.
+    by_key: FxHashMap<String, u32>,
+    /// The lines of each key and stem of a long form.
+    long: FxHashMap<String, Vec<u32>>,
+    /// The keys of each line's short forms.
+    short: Vec<Vec<String>>,
+}
+
+fn forms_table() -> &'static Forms {
+    static TABLE: std::sync::OnceLock<Forms> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Forms {
+            by_key: FxHashMap::default(),
+            long: FxHashMap::default(),
+            short: Vec::new(),
+        };
+        let lines = NAME_FORMS.lines().map(str::trim);
+        for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let n = t.short.len() as u32;
+            let mut short = Vec::new();
+            for form in line.split_whitespace() {
+                let key = fold::key(form);
+                if key.len() <= SHORT_KEY + 1 {
+                    short.push(key.clone());
+                } else {
+                    let stem = fold::stem(&key).to_owned();
+                    // A stem shorter than a long key would meet unrelated short words.
+                    let stem = Some(stem).filter(|s| s.len() >= SHORT_KEY);
+                    for k in std::iter::once(key.clone()).chain(stem) {
+                        let on = t.long.entry(k).or_default();
+                        if !on.contains(&n) {
+                            on.push(n);
+                        }
+                    }
+                }
+                t.by_key.entry(key).or_insert(n);
+            }
+            t.short.push(short);
+        }
+        t
+    })
+}
+
+/// The line of forms of the given name whose key is `key`, if it has other forms.
+fn form_line(key: &str) -> Option<u32> {
+    forms_table().by_key.get(key).copied()
+}
+
+/// The lines of forms a word of key (or stem) `key` is a long form on.
+fn form_lines_of(key: &str) -> &'static [u32] {
+    forms_table().long.get(key).map_or(&[], Vec::as_slice)
+}
+
+/// Whether a word is written as names are: capitalised (`Petruk`), or in capitals, as lists,
+/// court documents and headings write surnames (`PETRUK Ivan`, `СЦЯПАНЧУК`).
+fn capital(tok: &Token) -> bool {
+    tok.has(CAP) || tok.has(CAPS)
+}
+
 /// Whether a lowercase word meets a name word closely enough: the same key or the same stem,
-/// not merely within the fuzzy budget. Names are written with a capital in all three
-/// languages; a lowercase word that only resembles a name is usually an ordinary word
-/// (`search` and `Sergei`, whose `ch` may stand for х like the г of Сергей).
+/// or, for long words, within the fuzzy budget (`степанчука` in a chat message for a listed
+/// `Сцяпанчук`). Names are written with a capital in all three languages; a short lowercase
+/// word that only resembles a name is usually an ordinary word (`search` and `Sergei`, whose
+/// `ch` may stand for х like the г of Сергей), a long one rarely.
 fn lowercase_match(needle: &str, text: &str) -> bool {
-    needle == text || fold::stem(needle) == fold::stem(text)
+    needle == text
+        || fold::stem(needle) == fold::stem(text)
+        || (needle.len() >= LOWERCASE_FUZZY && text.len() >= LOWERCASE_FUZZY)
+}
+
+/// Keys of at least this many symbols meet lowercase words within the fuzzy budget.
+const LOWERCASE_FUZZY: usize = 7;
+
+/// The key of a surname in the plural (genitive `-оў`/`-ов`/`-аў`/`-ев`, English `-s`) without
+/// its ending, if what is left is long enough to be a surname's.
+fn plural_base(key: &str) -> Option<&str> {
+    ["ov", "av", "ev", "s"]
+        .iter()
+        .find_map(|ending| key.strip_suffix(ending))
+        .filter(|base| base.len() >= 5)
 }
 
 /// The parts of a phrase that are matched on their own: pieces between a comma or semicolon
@@ -493,19 +618,47 @@ fn same_short(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// A case form of a short name: one vowel added (`Ян`/`Яна`), the final vowel changed
-/// (`Яна`/`Яну`) or dropped (`Яна`/`Ян`).
+/// (`Яна`/`Яну`) or dropped (`Яна`/`Ян`); a two- or three-letter ending added to the name or
+/// to its stem (`Бутам`, `Бутом`, `Кімам`, `Бутамі`, `Бутах`, `Бутаў`); `-ем` after a vowel
+/// (`Лой`/`Лоем`, whose keys are `lo`/`lom`); the locative's `т`/`ц` (`Бут`/`Буце`).
 fn short_inflected(needle: &str, text: &str) -> bool {
+    short_case_form(needle, text, true)
+}
+
+/// [`short_inflected`], with the plural's `-оў`/`-ов` (`Бутоў`) or not (`Іваноў` is a surname
+/// made from `Іван`, not a case of it).
+fn short_case_form(needle: &str, text: &str, plural: bool) -> bool {
     let (n, t) = (needle.as_bytes(), text.as_bytes());
     let vowel = |b: u8| matches!(b, b'a' | b'e' | b'o' | b'i' | b'u');
-    if n.len() < 2 || t.len() < 2 {
+    // Every form below keeps the needle's first letter (checked first: most words fail it).
+    if n.len() < 2 || t.len() < 2 || n[0] != t[0] || t.len() > n.len() + 3 {
         return false;
     }
-    match t.len() as isize - n.len() as isize {
-        1 => t.starts_with(n) && vowel(t[t.len() - 1]),
-        0 => n[..n.len() - 1] == t[..t.len() - 1] && vowel(n[n.len() - 1]) && vowel(t[t.len() - 1]),
-        -1 => n.starts_with(t) && vowel(n[n.len() - 1]),
+    let last = n[n.len() - 1];
+    let simple = match t.len() as isize - n.len() as isize {
+        1 => t.starts_with(n) && (vowel(t[t.len() - 1]) || (vowel(last) && t.ends_with(b"m"))),
+        0 => n[..n.len() - 1] == t[..t.len() - 1] && vowel(last) && vowel(t[t.len() - 1]),
+        -1 => n.starts_with(t) && vowel(last),
         _ => false,
+    };
+    if simple {
+        return true;
     }
+    // The locative after a final т: `Бут`/`Буце`.
+    if last == b't'
+        && t.len() == n.len() + 1
+        && t[..n.len() - 1] == n[..n.len() - 1]
+        && t[n.len() - 1] == b'c'
+        && vowel(t[n.len()])
+    {
+        return true;
+    }
+    const ENDINGS: &[&[u8]] = &[b"am", b"om", b"em", b"im", b"ah", b"ami", b"ov", b"av"];
+    let endings = if plural { ENDINGS } else { &ENDINGS[..6] };
+    let stem = if vowel(last) { &n[..n.len() - 1] } else { n };
+    [n, stem]
+        .iter()
+        .any(|base| base.len() >= 2 && t.starts_with(base) && endings.contains(&&t[base.len()..]))
 }
 
 /// Two or more letters, all uppercase.
@@ -535,6 +688,115 @@ mod tests {
                 text[tokens[r.lo].start..end].to_owned()
             })
             .collect()
+    }
+
+    #[test]
+    fn names_in_capitals_and_long_names_in_lowercase_in_another_spelling() {
+        let names = ["Мікола Сцяпанчук"];
+        for (text, want) in [
+            // Lists and court documents: SURNAME Given, in the other script or language.
+            (
+                "Co-defendants: STSIAPANCHUK Mikola, born",
+                "STSIAPANCHUK Mikola",
+            ),
+            ("Абвінавачаны: СТЕПАНЧУК Николай.", "СТЕПАНЧУК"),
+            ("осуждён СЦЯПАНЧУК", "СЦЯПАНЧУК"),
+            // Chat messages: a long surname in lowercase, in the other language.
+            ("вчера забрали степанчука, держат", "степанчука"),
+        ] {
+            assert!(
+                found(&names, text).iter().any(|f| f.contains(want)),
+                "{text}"
+            );
+        }
+        // A short word in lowercase stays an ordinary word.
+        assert!(found(&["Ян Бут"], "бут і ян").is_empty());
+    }
+
+    #[test]
+    fn families_in_the_plural() {
+        let names = ["Мікола Сцяпанчук"];
+        for w in [
+            "Сцяпанчукоў",
+            "Степанчуков",
+            "Stsiapanchuks",
+            "STSIAPANCHUKS",
+        ] {
+            assert_eq!(found(&names, &format!("у {w} правялі")), [w], "{w}");
+        }
+        assert_eq!(
+            found(&["Alena Zavadski"], "the Zavadskis were"),
+            ["Zavadskis"]
+        );
+        assert_eq!(found(&["Вольга Ляўковіч"], "у Ляўковічаў"), ["Ляўковічаў"]);
+    }
+
+    #[test]
+    fn short_surnames_in_every_case_and_in_capitals() {
+        for (name, forms) in [
+            (
+                "Ян Бут",
+                &["Бутам", "Буце", "Бутом", "Бутамі", "Бутах", "БУТ", "Бута"][..],
+            ),
+            ("Ганна Лой", &["Лоем", "Лоя", "ЛОЙ"][..]),
+            ("Ілья Кім", &["Кімам", "Кимом", "Кіму", "КІМ"][..]),
+        ] {
+            for w in forms {
+                assert_eq!(
+                    found(&[name], &format!("разам з {w} былі")),
+                    [*w],
+                    "{name}: {w}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn latin_lookalikes_inside_cyrillic_names() {
+        let names = ["Пётр Навумчык", "Рыгор Сакалоў"];
+        // H, C, P and y typed on the wrong keyboard layout, or read so by OCR.
+        for w in ["Hавумчыка", "Cакалова", "Pыгора", "Сакалоy"] {
+            assert_eq!(found(&names, &format!("затрымалі {w} учора")), [w], "{w}");
+        }
+    }
+
+    #[test]
+    fn given_names_in_their_other_languages() {
+        for (name, forms) in [
+            ("Ганна Тарасевіч", &["Анну", "Анне", "Hanna", "Anna"][..]),
+            ("Надзея Кулік", &["Надежду", "Nadzeya"][..]),
+            ("Рыгор Шыла", &["Григория", "Ryhor"][..]),
+            ("Зміцер Бандарэнка", &["Дмитрия", "Dzmitry", "Дзмітрыя"][..]),
+            ("Anna Tarasevich", &["Ганну", "Анной"][..]),
+        ] {
+            for w in forms {
+                assert_eq!(
+                    found(&[name], &format!("сустрэлі {w} учора")),
+                    [*w],
+                    "{name}: {w}"
+                );
+            }
+        }
+        // A name is not another name because both are names.
+        assert!(found(&["Ганна Тарасевіч"], "сустрэлі Вольгу").is_empty());
+    }
+
+    /// No form of `name_forms.txt` is on two lines: a name would pull in another's forms.
+    #[test]
+    fn name_forms_are_one_name_per_line() {
+        let mut seen: FxHashMap<String, &str> = FxHashMap::default();
+        for line in NAME_FORMS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            for form in line.split_whitespace() {
+                if let Some(other) = seen.insert(fold::key(form), line)
+                    && other != line
+                {
+                    panic!("{form} is on two lines:\n{other}\n{line}");
+                }
+            }
+        }
     }
 
     #[test]

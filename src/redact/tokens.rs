@@ -29,6 +29,9 @@ pub(crate) const DOT: u8 = 8;
 pub(crate) const SENTENCE: u8 = 16;
 /// All letters lowercase.
 pub(crate) const LOWER: u8 = 32;
+/// Two or more letters, all uppercase (`PETRUK`, `КГБ`; not `ГУБОПиК`): a name in capitals,
+/// as lists and court documents write surnames, or an acronym.
+pub(crate) const CAPS: u8 = 64;
 
 /// How a token is separated from the token before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -378,7 +381,10 @@ pub(crate) fn cached_key(word: &str) -> (Rc<str>, fold::KeyInfo) {
     }
     CACHE.with_borrow_mut(|cache| {
         pieces::remember(cache, KEY_CACHE, word, || {
-            let k = fold::key(word);
+            let k = match unmixed(word) {
+                Some(one_script) => fold::key(&one_script),
+                None => fold::key(word),
+            };
             let info = fold::KeyInfo::of(&k);
             (Rc::from(k), info)
         })
@@ -386,6 +392,61 @@ pub(crate) fn cached_key(word: &str) -> (Rc<str>, fold::KeyInfo) {
 }
 
 const KEY_CACHE: usize = 16_384;
+
+/// A word written in two scripts at once, with its letters of the other script that look like
+/// letters of its own written as those (`Hавумчыка` with a Latin `H`, typed on the wrong
+/// keyboard layout or read by OCR, is `Навумчыка`): the script of most of its letters is its
+/// own. `None` for a word of one script, which is most words.
+fn unmixed(word: &str) -> Option<String> {
+    let (mut cyrillic, mut latin) = (0usize, 0usize);
+    for c in word.chars() {
+        match c {
+            'A'..='Z' | 'a'..='z' => latin += 1,
+            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+            _ => {}
+        }
+    }
+    if cyrillic == 0 || latin == 0 {
+        return None;
+    }
+    let to_cyrillic = cyrillic >= latin;
+    Some(
+        word.chars()
+            .map(|c| {
+                LOOKALIKES
+                    .iter()
+                    .find(|&&(l, k)| if to_cyrillic { c == l } else { c == k })
+                    .map_or(c, |&(l, k)| if to_cyrillic { k } else { l })
+            })
+            .collect(),
+    )
+}
+
+/// Latin letters and the Cyrillic letters they look like.
+const LOOKALIKES: &[(char, char)] = &[
+    ('A', 'А'),
+    ('B', 'В'),
+    ('C', 'С'),
+    ('E', 'Е'),
+    ('H', 'Н'),
+    ('I', 'І'),
+    ('K', 'К'),
+    ('M', 'М'),
+    ('O', 'О'),
+    ('P', 'Р'),
+    ('T', 'Т'),
+    ('X', 'Х'),
+    ('Y', 'У'),
+    ('a', 'а'),
+    ('c', 'с'),
+    ('e', 'е'),
+    ('i', 'і'),
+    ('k', 'к'),
+    ('o', 'о'),
+    ('p', 'р'),
+    ('x', 'х'),
+    ('y', 'у'),
+];
 
 /// The length of a word without its English possessives (`Dubovik's`, `Dubovik’s`, also
 /// repeated: `Dubovik's's`).
@@ -403,13 +464,16 @@ pub(crate) fn name_len(w: &str) -> usize {
 fn shape(word: &str) -> u8 {
     // One pass: the first two letters, whether any letter is uppercase, the letter count.
     let (mut first, mut second, mut upper, mut count) = (None, None, false, 0usize);
+    let (mut lower, mut letters) = (false, 0usize);
     for c in word.chars() {
         count += 1;
         let (is_upper, is_lower) = case_of(c);
         if !(is_upper || is_lower || fold::alpha(c)) {
             continue;
         }
+        letters += 1;
         upper |= is_upper;
+        lower |= is_lower;
         match (first, second) {
             (None, _) => first = Some(is_upper),
             (Some(_), None) => second = Some(is_upper),
@@ -420,6 +484,9 @@ fn shape(word: &str) -> u8 {
         return 0;
     };
     let mut flags = if upper { 0 } else { LOWER };
+    if upper && !lower && letters >= 2 {
+        flags |= CAPS;
+    }
     if first_upper {
         match second {
             None if count == 1 => flags |= INITIAL,

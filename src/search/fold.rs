@@ -1007,6 +1007,11 @@ pub struct KeyInfo {
 }
 
 impl KeyInfo {
+    /// The length of the key's stem ([`stem`]).
+    pub fn stem_len(&self) -> usize {
+        self.stem_len
+    }
+
     /// The information of the word whose key is `key`.
     pub fn of(key: &str) -> KeyInfo {
         let stem_len = stem(key).len();
