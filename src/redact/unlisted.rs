@@ -29,7 +29,7 @@ use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use super::pieces;
-use super::tokens::{ACRONYM, CAP, DOT, Gap, INITIAL, LOWER, SENTENCE, Token};
+use super::tokens::{ACRONYM, CAP, CAPS, DOT, Gap, INITIAL, LOWER, SENTENCE, Token};
 use crate::search::fold;
 
 const GIVEN_NAMES: &str = include_str!("given_names.txt");
@@ -91,6 +91,9 @@ const TITLES: &[&str] = &[
     "boss",
     "chief",
     "doctor",
+    "policeman",
+    "policewoman",
+    "jailer",
     "mr",
     "mrs",
     "ms",
@@ -153,6 +156,19 @@ const TITLES: &[&str] = &[
     "гражданин-",
     "пан",
     "пани",
+    "контролер-",
+    "начальниц-",
+    "охранник-",
+    "фельдшер-",
+    "медсестр-",
+    "следовательниц-",
+    "следак-",
+    "сотрудник-",
+    "зампрокурор-",
+    "замначальник-",
+    "омоновц-",
+    "омоновец",
+    "милиционер-",
     // Belarusian
     "следч-",
     "суддз-",
@@ -184,6 +200,26 @@ const TITLES: &[&str] = &[
     "урачом",
     "доктар-",
     "майстар-",
+    "кантралер-",
+    "начальніц-",
+    "ахоунік-",
+    "лекар-",
+    "медсястр-",
+    "фельчар-",
+    "фельдшар-",
+    "надзорц-",
+    "дазнауц-",
+    "дазнавец",
+    "супрацоунік-",
+    "зампракурор-",
+    "замначальнік-",
+    "амапауц-",
+    "амапавец",
+    "міліцыянт-",
+    "міліцыянер-",
+    // Taraškievica
+    "сьледч-",
+    "судзьдз-",
     // Ukrainian
     "слідч-",
     "судд-",
@@ -302,7 +338,14 @@ const FACTS_CACHE: usize = 4096;
 
 fn given_uncached(key: &str) -> Given {
     let lex = &*LEXICON;
-    for k in spellings(key) {
+    // A short name in another case (`Анну`, `Оле`, `Иру`), whose stem the stemmer leaves as
+    // it is: its nominative in `-а`.
+    let nominative = (key.len() < fold::SHORT_KEY)
+        .then(|| key.strip_suffix(['u', 'e', 'i', 'o']))
+        .flatten()
+        .filter(|stem| stem.len() >= 2)
+        .map(|stem| format!("{stem}a"));
+    for k in spellings(key).into_iter().chain(nominative) {
         let n = norm(&k);
         let s = norm(fold::stem(&k));
         if lex.given.contains(&n) || lex.given_stems.contains(&s) {
@@ -563,7 +606,13 @@ pub(crate) struct Found {
 
 /// A capitalised word that may belong to a name: not an acronym, a title or a stop word.
 fn partner(text: &str, t: &Token) -> bool {
-    t.has(CAP) && !is_stop(&t.key) && !is_title(t.text(text))
+    (t.has(CAP) || capital_surname(text, t)) && !is_stop(&t.key) && !is_title(t.text(text))
+}
+
+/// A surname in capitals, as lists and court documents write them (`ДЕМИДЕНКО Сергей`,
+/// `STSIAPANCHUK Mikola`): a word in capitals with a surname's ending (acronyms have none).
+fn capital_surname(text: &str, t: &Token) -> bool {
+    t.has(CAPS) && surname_shape(t.text(text))
 }
 
 fn initial(t: &Token) -> bool {
@@ -584,7 +633,7 @@ pub(crate) fn discover(text: &str, tokens: &[Token], claims: &[Claim], out: &mut
     for (i, t) in tokens.iter().enumerate() {
         // A given name already removed as a listed person's still anchors: `officer Dzmitry
         // Kulesh` when another Dzmitry is listed names an unlisted Kulesh.
-        if claims[i] != Claim::Protected && t.has(CAP) {
+        if claims[i] != Claim::Protected && (t.has(CAP) || t.has(CAPS)) {
             let g = given(&t.key);
             // A title is not a given name, whatever it resembles (`Major` and `Maja`).
             if g != Given::No && !is_title(t.text(text)) {
@@ -719,7 +768,7 @@ fn after_title(text: &str, tokens: &[Token], claims: &[Claim], i: usize, out: &m
         // `General Staff`) is a surname: the title is the second signal, surname endings vary
         // too much (`Hrybko`, `Мароз`).
         given(&t.key) == Given::No
-            && !t.has(ACRONYM)
+            && (!t.has(ACRONYM) || capital_surname(text, t))
             && !body_noun(text, t)
             && !tokens.get(j + 1).is_some_and(|n| {
                 ((n.has(LOWER) || n.has(ACRONYM)) && institution(text, n))
@@ -769,6 +818,63 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn surnames_in_capitals_as_lists_write_them() {
+        for (text, name, surname) in [
+            (
+                "Свидетель: ДЕМИДЕНКО Сергей.",
+                "ДЕМИДЕНКО Сергей",
+                "ДЕМИДЕНКО",
+            ),
+            (
+                "born 1981; STSIAPANCHUK Mikola",
+                "STSIAPANCHUK Mikola",
+                "STSIAPANCHUK",
+            ),
+            (
+                "затрымалі СЕРГЕЯ ДЗЕМІДЗЕНКУ",
+                "СЕРГЕЯ ДЗЕМІДЗЕНКУ",
+                "ДЗЕМІДЗЕНКУ",
+            ),
+            ("Следователь МИЩЕНКО угрожал", "МИЩЕНКО", "МИЩЕНКО"),
+        ] {
+            assert_eq!(
+                discovered(text),
+                [(name.to_owned(), vec![surname.to_owned()])],
+                "{text}"
+            );
+        }
+        // An acronym next to a given name is not a surname.
+        assert!(discovered("Сергей из KGB, Анна OMON, Ivan BITU").is_empty());
+    }
+
+    #[test]
+    fn more_titles_introduce_surnames() {
+        for text in [
+            "Сьледчы Бабровіч пагражаў",
+            "Контролёр Кухаронак бил его",
+            "Начальница Самусевич кричала",
+            "Ахоўнік Грыневіч стаяў",
+            "Policeman Hrynko hit him",
+            "Супрацоўнік ГУБАЗіК Латушка прыйшоў",
+        ] {
+            assert_eq!(discovered(text).len(), 1, "{text}");
+        }
+        assert!(discovered("Лекарства не давали. Начальство молчало.").is_empty());
+    }
+
+    #[test]
+    fn short_given_names_in_other_cases() {
+        for (text, name) in [
+            ("задержали Анну Смирнову у проходной", "Анну Смирнову"),
+            ("угрожали Анне Смирновой", "Анне Смирновой"),
+            ("вызвали Иру Гончарову", "Иру Гончарову"),
+            ("звонили Оле Гончаровой", "Оле Гончаровой"),
+        ] {
+            assert_eq!(discovered(text)[0].0, name, "{text}");
+        }
     }
 
     #[test]
