@@ -765,7 +765,11 @@ fn phone_spans(t: &Text, g: &[Group], plus: Option<usize>, out: &mut Vec<Span>) 
         let ctx = || *ctx.get_or_init(|| phone_context(t, start));
         let fits = |e: usize, loose: bool| {
             let digits: usize = g[s..e].iter().map(|x| x.de - x.ds).sum();
-            let after_ok = t.ends_word(g[e - 1].end);
+            // A letter right after the last digit (`+375291234567мама`, `...45 67viber`)
+            // does not make a long or international number anything but a phone.
+            let end = g[e - 1].end;
+            let after_ok =
+                t.ends_word(end) || ((lead_plus.is_some() || digits >= 10) && !t.is_digit(end));
             let before_ok =
                 lead_plus.is_some() || !t.prev(start).is_some_and(alpha) || digits >= 10;
             after_ok && before_ok && phone_ok(t, &g[s..e], lead_plus.is_some(), ctx, loose)
@@ -1374,17 +1378,35 @@ fn id_numbers(t: &Text, out: &mut Vec<Span>) {
         }
         // Personal identification number: 7 digits, letter, 3 digits, 2 letters, digit.
         if c.is_ascii_digit()
-            && digits_at(t, i, 7)
-            && t.is(i + 7, |x| latin(x).is_some())
-            && digits_at(t, i + 8, 3)
-            && t.is(i + 11, |x| latin(x).is_some())
-            && t.is(i + 12, |x| latin(x).is_some())
-            && t.is_digit(i + 13)
-            && t.ends_word(i + 14)
+            && let Some(end) = personal_id(t, i)
         {
-            t.push(out, i, i + 14, Kind::IdNumber);
+            t.push(out, i, end, Kind::IdNumber);
         }
     }
+}
+
+/// The end of a personal identification number starting at `i`: 7 digits, a letter, 3 digits,
+/// 2 letters and a digit (`3140285A001PB2`), also with a space or a hyphen between any of its
+/// characters, as people copy it from a passport page or split it to read it out (`3140285
+/// A001PB2`, `3 140285 A 001 PB 2`, `3140285-A-001-PB-2`). The shape is specific enough that no
+/// trigger word is needed.
+fn personal_id(t: &Text, i: usize) -> Option<usize> {
+    const SHAPE: &[u8; 14] = b"dddddddLdddLLd";
+    let mut k = i;
+    for (n, &want) in SHAPE.iter().enumerate() {
+        if n > 0 && t.at(k).is_some_and(|c| is_hspace(c) || is_dash(c)) {
+            k += 1;
+        }
+        let ok = match want {
+            b'd' => t.is_digit(k),
+            _ => t.is(k, |x| latin(x).is_some()),
+        };
+        if !ok {
+            return None;
+        }
+        k += 1;
+    }
+    t.ends_word(k).then_some(k)
 }
 
 const ID_WORDS: &[&str] = &[
@@ -2208,6 +2230,11 @@ mod tests {
             ("+375 29 1234567; +375 33 7654321", "+375 33 7654321"),
             ("+375.29.123.45.67", "+375.29.123.45.67"),
             ("8 017 222-33-44", "8 017 222-33-44"),
+            // Letters glued to the last digit.
+            ("Маці: +375291234567мама.", "+375291234567"),
+            ("80291234567тата", "80291234567"),
+            ("+375 29 123 45 67viber", "+375 29 123 45 67"),
+            ("+48 512 345 678PL", "+48 512 345 678"),
         ] {
             exact(text, Kind::Phone, want);
         }
@@ -2362,6 +2389,11 @@ mod tests {
             ("passport number: AB123456", "AB123456"),
             ("серыя НВ нумар 1234567", "1234567"),
             ("ID number 7654321", "7654321"),
+            // Split to be read out or copied from a passport page; no trigger word needed.
+            ("нумар 3 140285 A001 PB2.", "3 140285 A001 PB2"),
+            ("Личный номер 3140285 A001PB2.", "3140285 A001PB2"),
+            ("у жонкі 3140285-A-001-PB-2, у мужа", "3140285-A-001-PB-2"),
+            ("3140285 A 001 PB 2", "3140285 A 001 PB 2"),
         ] {
             exact(text, Kind::IdNumber, want);
         }
