@@ -1275,6 +1275,9 @@ const MESSENGER_WORDS: &[&str] = &[
     "профіль",
     "profile",
     "x",
+    // Colloquial: Telegram is "the cart" (тэлега, телега).
+    "тэлег",
+    "телег",
 ];
 
 const HANDLE_STOP: &[&str] = &[
@@ -1316,12 +1319,15 @@ fn messenger_handles(t: &Text, out: &mut Vec<Span>) {
         if at {
             k += 1;
         }
-        let Some(e) = username_end(t, k, true) else {
+        let Some(e) = username_end(t, k, true).filter(|&e| t.ends_word(e)) else {
+            // Not right after it: a username marked as one (an underscore or a digit) a few
+            // words on, on the same line (`пиши в телегу на mikola_zhd`, `нік у тэлезе —
+            // mikola_zhd`).
+            if let Some((s, e)) = marked_username_near(t, w) {
+                t.push(out, s, e, Kind::Handle);
+            }
             continue;
         };
-        if !t.ends_word(e) {
-            continue;
-        }
         let token = t.lower(k, e);
         let marked =
             token.contains('_') || token.contains('.') || token.chars().any(|c| c.is_ascii_digit());
@@ -1336,6 +1342,37 @@ fn messenger_handles(t: &Text, out: &mut Vec<Span>) {
             t.push(out, s, e, Kind::Handle);
         }
     }
+}
+
+/// A username with an underscore or a digit in it (`mikola_zhd`, `ivan1984`) among the four
+/// words after messenger word `w`, or the two before it (`mikola_zhd (ник)`), in its clause:
+/// never across a line break, a comma, a semicolon, a `"` or a `|`, which separate the fields of
+/// a rendering (the vocabulary codes of JSON, CSV and Markdown, `ill_treatment`, are not
+/// usernames).
+fn marked_username_near(t: &Text, w: &Word) -> Option<(usize, usize)> {
+    let marked = |s: usize| {
+        let e = username_end(t, s, true)?;
+        let word = &t.c[s..e];
+        (t.starts_word(s)
+            && t.ends_word(e)
+            && t.prev(s) != Some('@')
+            && t.prev(s) != Some('/')
+            && word.iter().any(|&c| c == '_' || c.is_ascii_digit())
+            && word.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2)
+            .then_some((s, e))
+    };
+    let same_line = |a: usize, b: usize| {
+        !t.c[a.min(b)..a.max(b)]
+            .iter()
+            .any(|c| matches!(c, '\n' | ',' | ';' | '"' | '|'))
+    };
+    let i = t.word_index_from(w.s);
+    let after = t.words[i + 1..].iter().take(4);
+    let before = t.words[..i].iter().rev().take(2);
+    after
+        .chain(before)
+        .filter(|x| same_line(w.s, x.s))
+        .find_map(|x| marked(x.s))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2355,11 +2392,18 @@ mod tests {
             ("пiшыце ў тг freeunion_by", "freeunion_by"),
             ("My Telegram username is ivanp89", "ivanp89"),
             ("Instagram: free.union, tiktok @freeunion", "free.union"),
+            // A few words away from the messenger word, in the same clause.
+            ("Пиши в телегу на mikola_zhd (ник).", "mikola_zhd"),
+            ("ник в телеге — mikola_zhd", "mikola_zhd"),
+            ("пісаў з mikola_zhd (нік)", "mikola_zhd"),
         ] {
             exact(text, Kind::Handle, want);
         }
         for text in [
-            "The Telegram channel was blocked.",
+            // Vocabulary codes of a rendering are in other fields.
+            "\"notes\":\"via Telegram\"},{\"type\":\"ill_treatment\"",
+            "via Telegram,ill_treatment,2021-05",
+            "In Telegram he was active in 2021 and 2022.",
             "Telegram: the channel",
             "в телеграме написали",
             "fox.com/news",

@@ -491,6 +491,34 @@ fn form_lines_of(key: &str) -> &'static [u32] {
     forms_table().long.get(key).map_or(&[], Vec::as_slice)
 }
 
+/// The names of towns and cities in the languages of the region (`place_forms.txt`).
+const PLACE_FORMS: &str = include_str!("place_forms.txt");
+
+/// The other names of the town or city `place` (`Вильнюс`, `Vilnius`, `Wilno` for `Вільня`),
+/// if it is one of `place_forms.txt`; empty otherwise. Matched by key, as a whole.
+pub fn other_place_names(place: &str) -> &'static [&'static str] {
+    static TABLE: std::sync::OnceLock<FxHashMap<String, Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = FxHashMap::default();
+        let lines = PLACE_FORMS.lines().map(str::trim);
+        for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let forms: Vec<&'static str> = line.split_whitespace().collect();
+            for form in &forms {
+                table
+                    .entry(fold::key(form))
+                    .or_insert_with(|| forms.clone());
+            }
+        }
+        table
+    });
+    let place = place.trim();
+    if place.is_empty() || place.contains(char::is_whitespace) {
+        return &[];
+    }
+    table.get(&fold::key(place)).map_or(&[], Vec::as_slice)
+}
+
 /// Whether a word is written as names are: capitalised (`Petruk`), or in capitals, as lists,
 /// court documents and headings write surnames (`PETRUK Ivan`, `СЦЯПАНЧУК`).
 fn capital(tok: &Token) -> bool {
@@ -779,6 +807,18 @@ mod tests {
         }
         // A name is not another name because both are names.
         assert!(found(&["Ганна Тарасевіч"], "сустрэлі Вольгу").is_empty());
+    }
+
+    #[test]
+    fn towns_by_their_other_names() {
+        for place in ["Вільня", "Vilnius", " Вильнюс "] {
+            let others = other_place_names(place);
+            for o in ["Вильнюс", "Vilnius", "Wilno", "Вільня"] {
+                assert!(others.contains(&o), "{place}: {o}");
+            }
+        }
+        assert!(other_place_names("вул. Леніна, 5").is_empty());
+        assert!(other_place_names("Zhabinka").is_empty());
     }
 
     /// No form of `name_forms.txt` is on two lines: a name would pull in another's forms.

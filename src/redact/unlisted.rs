@@ -788,7 +788,10 @@ fn after_title(text: &str, tokens: &[Token], claims: &[Claim], i: usize, out: &m
         lo: first,
         hi,
         dot: tokens[hi].has(INITIAL) && tokens[hi].has(DOT),
-        learn: if claims[j] == Claim::Free && given(&t.key) == Given::No {
+        // A surname made from a given name (`Андреев`, `Andreyev`) has a surname's ending.
+        learn: if claims[j] == Claim::Free
+            && (given(&t.key) == Given::No || surname_shape(t.text(text)))
+        {
             vec![j]
         } else {
             Vec::new()
@@ -848,6 +851,14 @@ mod tests {
         }
         // An acronym next to a given name is not a surname.
         assert!(discovered("Сергей из KGB, Анна OMON, Ivan BITU").is_empty());
+    }
+
+    #[test]
+    fn a_surname_made_from_a_given_name_is_learned_after_a_title() {
+        let found = discovered("Следователь Андреев угрожал.");
+        assert_eq!(found, [("Андреев".to_owned(), vec!["Андреев".to_owned()])]);
+        // A given name after a title names a person, but is not learned as a surname.
+        assert_eq!(discovered("Майор Олег пришёл.")[0].1, Vec::<String>::new());
     }
 
     #[test]
