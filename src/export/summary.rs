@@ -179,16 +179,8 @@ pub fn entities(
     }
     let mut phrase = |text: &str, kind: Kind| {
         if !text.trim().is_empty() {
-            // A town also by its names in the other languages (`Вильнюс` for `Вільня`).
-            let mut texts = vec![text.to_owned()];
-            if kind == Kind::Place {
-                for part in text.split([',', ';']) {
-                    let others = crate::redact::names::other_place_names(part);
-                    texts.extend(others.iter().map(|&o| o.to_owned()));
-                }
-            }
             out.push(Entity {
-                texts,
+                texts: vec![text.to_owned()],
                 matching: Matching::Phrase,
                 kind,
                 marker: Some(kind.marker().to_owned()),

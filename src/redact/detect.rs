@@ -114,6 +114,7 @@ fn find_in(text: &str, out: &mut Vec<Span>) {
     messenger_handles(&t, out);
     id_numbers(&t, out);
     id_context(&t, out);
+    cards_and_ibans(&t, out);
     plates(&t, out);
     plate_context(&t, out);
     addresses(&t, out);
@@ -1526,6 +1527,13 @@ fn id_context(t: &Text, out: &mut Vec<Span>) {
             if digits == 0 {
                 continue;
             }
+            if digits < 6 {
+                // A number in groups (a Russian passport's `45 12 345678`, `4512 № 345678`).
+                if let Some(end) = digit_groups_end(t, wi + k + 1, digits) {
+                    t.push(out, x.s, end, Kind::IdNumber);
+                }
+                break;
+            }
             if digits >= 6 {
                 let mut s = x.s;
                 // Series letters just before: "МР № 1234567", "MP 1234567".
@@ -1545,6 +1553,139 @@ fn id_context(t: &Text, out: &mut Vec<Span>) {
             break;
         }
     }
+}
+
+/// The end of a number in groups of digits that starts with word `first` (of `digits` digits):
+/// up to three more words of digits only, each after spaces, a `№` or a hyphen, six digits or
+/// more in all; `None` if they are fewer.
+fn digit_groups_end(t: &Text, first: usize, digits: usize) -> Option<usize> {
+    let mut total = digits;
+    let mut end = t.words[first].e;
+    for y in t.words[first + 1..].iter().take(3) {
+        let gap_ok = t.c[end..y.s]
+            .iter()
+            .all(|&c| is_hspace(c) || c == '№' || is_dash(c))
+            && y.s - end <= 4;
+        if !gap_ok || !t.c[y.s..y.e].iter().all(char::is_ascii_digit) {
+            break;
+        }
+        total += y.e - y.s;
+        end = y.e;
+    }
+    (total >= 6).then_some(end)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bank cards and IBANs
+// ---------------------------------------------------------------------------------------------
+
+/// Payment card numbers (13 to 19 digits, whole or in groups of 4 with spaces or hyphens, with a
+/// valid Luhn check digit) and IBANs (`BY20 ALFA 3014 2000 0000 0000 0001`, with a valid mod-97
+/// check): a bank account names its holder.
+fn cards_and_ibans(t: &Text, out: &mut Vec<Span>) {
+    for w in &t.words {
+        let i = w.s;
+        if !t.starts_word(i) {
+            continue;
+        }
+        // The first group: four digits (a card as printed), or all of them together.
+        let first = (i..t.len()).take_while(|&k| t.is_digit(k)).count();
+        if first >= 13 || (first == 4 && t.is(i + 4, |c| is_hspace(c) || is_dash(c))) {
+            // Digits, in groups separated by one space or hyphen.
+            let mut k = i;
+            let mut digits = Vec::new();
+            let mut groups = vec![0usize];
+            let mut end = i;
+            while k < t.len() && digits.len() < 19 {
+                if t.is_digit(k) {
+                    digits.push(t.c[k] as u8 - b'0');
+                    if let Some(g) = groups.last_mut() {
+                        *g += 1;
+                    }
+                    k += 1;
+                    end = k;
+                } else if t.is(k, |c| is_hspace(c) || is_dash(c)) && t.is_digit(k + 1) {
+                    groups.push(0);
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            // Four groups of four (a card as printed) is a card even mistyped; other shapes
+            // need the check digit (a case number is not a card).
+            let printed = groups.len() >= 4 && groups[..4].iter().all(|&g| g == 4);
+            if (13..=19).contains(&digits.len()) && t.ends_word(end) && (printed || luhn(&digits)) {
+                t.push(out, i, end, Kind::IdNumber);
+            }
+        } else if t.is(i, |c| c.is_ascii_uppercase())
+            && t.is(i + 1, |c| c.is_ascii_uppercase())
+            && t.is_digit(i + 2)
+            && t.is_digit(i + 3)
+        {
+            let mut k = i;
+            let mut chars = Vec::new();
+            let mut groups = vec![0usize];
+            let mut end = i;
+            while k < t.len() && chars.len() < 34 {
+                let c = t.c[k];
+                if c.is_ascii_digit() || c.is_ascii_uppercase() {
+                    chars.push(c as u8);
+                    if let Some(g) = groups.last_mut() {
+                        *g += 1;
+                    }
+                    k += 1;
+                    end = k;
+                } else if is_hspace(c) && t.is(k + 1, |c| c.is_ascii_alphanumeric()) {
+                    groups.push(0);
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            // Printed in groups of four (a mistyped IBAN is still one), or with its check.
+            let printed = groups.len() >= 4 && groups[..groups.len() - 1].iter().all(|&g| g == 4);
+            if chars.len() >= 15 && t.ends_word(end) && (printed || iban_ok(&chars)) {
+                t.push(out, i, end, Kind::IdNumber);
+            }
+        }
+    }
+}
+
+/// The Luhn check of a card number.
+fn luhn(digits: &[u8]) -> bool {
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(n, &d)| {
+            let d = u32::from(d);
+            if n % 2 == 1 {
+                if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// The ISO 13616 check of an IBAN (uppercase letters and digits): the first four characters
+/// moved to the end, letters read as 10 to 35, the number modulo 97 is 1.
+fn iban_ok(chars: &[u8]) -> bool {
+    let mut rest = 0u32;
+    for &c in chars[4..].iter().chain(&chars[..4]) {
+        let v = if c.is_ascii_digit() {
+            u32::from(c - b'0')
+        } else {
+            u32::from(c - b'A') + 10
+        };
+        rest = if v >= 10 {
+            (rest * 100 + v) % 97
+        } else {
+            (rest * 10 + v) % 97
+        };
+    }
+    rest == 1
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2438,6 +2579,20 @@ mod tests {
             ("Личный номер 3140285 A001PB2.", "3140285 A001PB2"),
             ("у жонкі 3140285-A-001-PB-2, у мужа", "3140285-A-001-PB-2"),
             ("3140285 A 001 PB 2", "3140285 A 001 PB 2"),
+            // Passports of other countries, in groups.
+            ("российский паспорт 45 12 345678", "45 12 345678"),
+            ("паспорт РФ серия 4512 № 345678", "4512 № 345678"),
+            // Bank cards and accounts.
+            ("карта 4255 1901 2345 6789, перевели", "4255 1901 2345 6789"),
+            ("з карты 4111111111111111 ", "4111111111111111"),
+            (
+                "IBAN BY20 ALFA 3014 2000 0000 0000 0001",
+                "BY20 ALFA 3014 2000 0000 0000 0001",
+            ),
+            (
+                "рахунак BY20OLMP31350000001000000933 у банку",
+                "BY20OLMP31350000001000000933",
+            ),
         ] {
             exact(text, Kind::IdNumber, want);
         }
@@ -2447,6 +2602,9 @@ mod tests {
             "на 1234567",
             "паспорт изъяли, дело № 20211500123",
             "паспарт забралі. Справа 123456789",
+            "дело № 20211500123456 возбуждено",
+            "passport confiscated in 2021, 15 days",
+            "at 4111111111111112 metres",
         ] {
             assert!(
                 !spans(text).iter().any(|s| s.kind == Kind::IdNumber),

@@ -304,7 +304,13 @@ impl<'t> Redactor<'t> {
             for t in &e.texts {
                 match e.matching {
                     Matching::Name => matcher.add_name(id, t),
-                    Matching::Phrase => matcher.add_phrase(id, t),
+                    Matching::Phrase => {
+                        matcher.add_phrase(id, t);
+                        // A town by its other names too (`Вильнюс` for `Вільня`).
+                        if e.kind == Kind::Place {
+                            matcher.add_place(t);
+                        }
+                    }
                 }
             }
             if let Some(m) = &e.marker

@@ -95,7 +95,7 @@ pub(crate) struct Matcher {
     long: Vec<u32>,
     /// Listed given names that have forms in other languages (`other_forms`): the line of
     /// their forms, and the needle of the listed word, which a word of another form hits.
-    form_lines: Vec<(u32, u32)>,
+    form_lines: Vec<(Table, u32, u32)>,
 }
 
 impl Matcher {
@@ -168,10 +168,10 @@ impl Matcher {
                 continue;
             };
             let (key, _) = cached_key(w);
-            if let Some(line) = form_line(&key)
-                && !self.form_lines.contains(&(line, listed))
+            if let Some(line) = forms_table(Table::Names).line(&key)
+                && !self.form_lines.contains(&(Table::Names, line, listed))
             {
-                self.form_lines.push((line, listed));
+                self.form_lines.push((Table::Names, line, listed));
             }
             if !self.owners[listed as usize].contains(&entity) {
                 self.owners[listed as usize].push(entity);
@@ -179,6 +179,24 @@ impl Matcher {
         }
         if initials.len() >= 2 {
             self.initials.push((entity, initials));
+        }
+    }
+
+    /// Adds a place of `entity` (a phrase, already added with [`Matcher::add_phrase`]): a town
+    /// in it, whole or as a comma-separated part, is also found by its other names
+    /// (`place_forms.txt`: `Вильнюс`, `Vilnius`, `Wilno` for `Вільня`), by key or stem.
+    pub fn add_place(&mut self, place: &str) {
+        for part in place.split([',', ';']).map(str::trim) {
+            if part.is_empty() || part.contains(char::is_whitespace) {
+                continue;
+            }
+            let (key, _) = cached_key(part);
+            if let Some(line) = forms_table(Table::Places).line(&key)
+                && let Some(id) = self.needle(part)
+                && !self.form_lines.contains(&(Table::Places, line, id))
+            {
+                self.form_lines.push((Table::Places, line, id));
+            }
         }
     }
 
@@ -282,20 +300,21 @@ impl Matcher {
         // listed word's needle: a long form by the same key or stem, a short one by the same
         // key or a case form (not fuzzily: the listed spelling itself is fuzzy).
         if capital && !self.form_lines.is_empty() {
-            let t = forms_table();
             let stem = tok.key.get(..tok.info.stem_len()).unwrap_or_default();
-            let long = form_lines_of(&tok.key).iter().chain(form_lines_of(stem));
-            for &(line, n) in &self.form_lines {
+            for &(table, line, n) in &self.form_lines {
                 if n < from || out.contains(&n) {
                     continue;
                 }
+                let t = forms_table(table);
                 let short = || {
                     k.len() <= SHORT_KEY + 3
                         && t.short[line as usize].iter().any(|form| {
                             **form == *tok.key || short_case_form(form, &tok.key, false)
                         })
                 };
-                if long.clone().any(|&l| l == line) || short() {
+                let long =
+                    || t.lines_of(&tok.key).contains(&line) || t.lines_of(stem).contains(&line);
+                if long() || short() {
                     out.push(n);
                 }
             }
@@ -435,7 +454,7 @@ const NEEDLE_CACHE: usize = 4096;
 /// line.
 const NAME_FORMS: &str = include_str!("name_forms.txt");
 
-/// The lines of `NAME_FORMS` (their forms), and the lines each key and each stem of a long
+/// The lines of a table of forms (their forms), and the lines each key and each stem of a long
 /// form's key is on.
 struct Forms {
     /// The line of each form's key.
@@ -446,15 +465,30 @@ struct Forms {
     short: Vec<Vec<String>>,
 }
 
-fn forms_table() -> &'static Forms {
-    static TABLE: std::sync::OnceLock<Forms> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
+/// The tables of forms: given names (`name_forms.txt`), towns (`place_forms.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Table {
+    Names,
+    Places,
+}
+
+fn forms_table(table: Table) -> &'static Forms {
+    static NAMES: std::sync::OnceLock<Forms> = std::sync::OnceLock::new();
+    static PLACES: std::sync::OnceLock<Forms> = std::sync::OnceLock::new();
+    match table {
+        Table::Names => NAMES.get_or_init(|| Forms::read(NAME_FORMS)),
+        Table::Places => PLACES.get_or_init(|| Forms::read(PLACE_FORMS)),
+    }
+}
+
+impl Forms {
+    fn read(text: &'static str) -> Forms {
         let mut t = Forms {
             by_key: FxHashMap::default(),
             long: FxHashMap::default(),
             short: Vec::new(),
         };
-        let lines = NAME_FORMS.lines().map(str::trim);
+        let lines = text.lines().map(str::trim);
         for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let n = t.short.len() as u32;
             let mut short = Vec::new();
@@ -478,46 +512,21 @@ fn forms_table() -> &'static Forms {
             t.short.push(short);
         }
         t
-    })
-}
+    }
 
-/// The line of forms of the given name whose key is `key`, if it has other forms.
-fn form_line(key: &str) -> Option<u32> {
-    forms_table().by_key.get(key).copied()
-}
+    /// The line of the form whose key is `key`, if it is one.
+    fn line(&self, key: &str) -> Option<u32> {
+        self.by_key.get(key).copied()
+    }
 
-/// The lines of forms a word of key (or stem) `key` is a long form on.
-fn form_lines_of(key: &str) -> &'static [u32] {
-    forms_table().long.get(key).map_or(&[], Vec::as_slice)
+    /// The lines a word of key (or stem) `key` is a long form on.
+    fn lines_of(&self, key: &str) -> &[u32] {
+        self.long.get(key).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The names of towns and cities in the languages of the region (`place_forms.txt`).
 const PLACE_FORMS: &str = include_str!("place_forms.txt");
-
-/// The other names of the town or city `place` (`Вильнюс`, `Vilnius`, `Wilno` for `Вільня`),
-/// if it is one of `place_forms.txt`; empty otherwise. Matched by key, as a whole.
-pub fn other_place_names(place: &str) -> &'static [&'static str] {
-    static TABLE: std::sync::OnceLock<FxHashMap<String, Vec<&'static str>>> =
-        std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut table = FxHashMap::default();
-        let lines = PLACE_FORMS.lines().map(str::trim);
-        for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            let forms: Vec<&'static str> = line.split_whitespace().collect();
-            for form in &forms {
-                table
-                    .entry(fold::key(form))
-                    .or_insert_with(|| forms.clone());
-            }
-        }
-        table
-    });
-    let place = place.trim();
-    if place.is_empty() || place.contains(char::is_whitespace) {
-        return &[];
-    }
-    table.get(&fold::key(place)).map_or(&[], Vec::as_slice)
-}
 
 /// Whether a word is written as names are: capitalised (`Petruk`), or in capitals, as lists,
 /// court documents and headings write surnames (`PETRUK Ivan`, `СЦЯПАНЧУК`).
@@ -809,16 +818,39 @@ mod tests {
         assert!(found(&["Ганна Тарасевіч"], "сустрэлі Вольгу").is_empty());
     }
 
+    /// The runs of a place (entity 0) in `text`.
+    fn places(place: &str, text: &str) -> Vec<String> {
+        let mut m = Matcher::default();
+        m.add_phrase(0, place);
+        m.add_place(place);
+        let tokens = tokenize(text, &[]);
+        let hits = m.hits(&tokens);
+        let mut runs = Vec::new();
+        m.runs(text, &tokens, &hits, &mut runs);
+        runs.iter()
+            .map(|r| text[tokens[r.lo].start..tokens[r.hi].end].to_owned())
+            .collect()
+    }
+
     #[test]
     fn towns_by_their_other_names() {
-        for place in ["Вільня", "Vilnius", " Вильнюс "] {
-            let others = other_place_names(place);
-            for o in ["Вильнюс", "Vilnius", "Wilno", "Вільня"] {
-                assert!(others.contains(&o), "{place}: {o}");
+        for place in ["Вільня", "Vilnius, Lithuania", "Вильнюс"] {
+            for w in [
+                "Вільні",
+                "Вильнюсе",
+                "Vilnius",
+                "Wilno",
+                "Wilnie",
+                "Vilniuje",
+            ] {
+                assert!(
+                    places(place, &format!("жыве ў {w} з 2021")).contains(&w.to_owned()),
+                    "{place}: {w}"
+                );
             }
         }
-        assert!(other_place_names("вул. Леніна, 5").is_empty());
-        assert!(other_place_names("Zhabinka").is_empty());
+        assert!(places("Вільня", "жыве ў Варшаве").is_empty());
+        assert!(places("вул. Леніна, 5", "у Мінску").is_empty());
     }
 
     /// No form of `name_forms.txt` is on two lines: a name would pull in another's forms.
