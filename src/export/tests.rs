@@ -341,3 +341,35 @@ fn records_loaded_while_rendering() {
     assert_eq!(out.report.withheld_total(), 2);
     assert!(text.ends_with("\"withheld\":2}\n"));
 }
+
+/// The demo's Жураўская testimony, as a rapporteur reads it: her surname in capitals as lists
+/// write it, her given name in Russian, her bank card and her town of exile by another name are
+/// gone wherever she consented only anonymously; the card and the town also where she is named.
+#[test]
+fn demo_exile_is_not_found_by_another_spelling() {
+    let records = parse_records(crate::demo::TESTIMONIES.as_bytes()).unwrap();
+    let record = records
+        .iter()
+        .find(|r| r.witness.names.iter().any(|n| n.contains("Жураўская")))
+        .expect("the demo has her testimony");
+    let inputs = [Input {
+        id: "demozhur00000001",
+        record,
+    }];
+    for (purpose, gone) in [
+        (
+            Purpose::PublicReport,
+            &["ЖУРАЎСКАЯ", "Журавскую", "Ганн", "4255", "Вільн", "Vilnius"][..],
+        ),
+        (Purpose::IloCfa, &["4255 1901", "Вільню"][..]),
+    ] {
+        for format in [Format::Json, Format::Csv, Format::Markdown] {
+            let out = export(&inputs, &[], &settings(purpose, format), &|_| "P".into())
+                .unwrap_or_else(|leak| panic!("{purpose:?} {format:?}: {leak}"));
+            let text = String::from_utf8(out.bytes).unwrap();
+            for g in gone {
+                assert!(!text.contains(g), "{purpose:?} {format:?}: {g}");
+            }
+        }
+    }
+}

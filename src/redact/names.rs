@@ -296,9 +296,10 @@ impl Matcher {
                 }
             }
         }
-        // Another form of a listed given name (`Анну` for `Ганна`), capitalised, which hits the
-        // listed word's needle: a long form by the same key or stem, a short one by the same
-        // key or a case form (not fuzzily: the listed spelling itself is fuzzy).
+        // Another form of a listed given name (`Анну` for `Ганна`) or town (`Вильнюсе` for
+        // `Вільня`), capitalised, which hits the listed word's needle: a long form by the same
+        // key or stem, a short one by the same key or a case form (not fuzzily: the listed
+        // spelling itself is fuzzy).
         if capital && !self.form_lines.is_empty() {
             let stem = tok.key.get(..tok.info.stem_len()).unwrap_or_default();
             for &(table, line, n) in &self.form_lines {
