@@ -648,6 +648,60 @@ pub(crate) fn discover(text: &str, tokens: &[Token], claims: &[Claim], out: &mut
         if before_capital && !t.has(INITIAL) && is_title(t.text(text)) {
             after_title(text, tokens, claims, i, out);
         }
+        if t.has(CAP) && i > 0 && tokens[i - 1].has(LOWER) {
+            after_title_phrase(text, tokens, claims, i, out);
+        }
+    }
+}
+
+/// A surname after a title and the words that say whose or what title it is (`Начальник
+/// колонии Мацкевич`, `следователь по особо важным делам Голубович`, `дырэктар шахты Кавалёў`):
+/// token `i`, capitalised, with a surname's ending, not a given name, after at most four
+/// lowercase words the first of which (or the word before them) is a title, all in one run of
+/// words (no punctuation between).
+fn after_title_phrase(
+    text: &str,
+    tokens: &[Token],
+    claims: &[Claim],
+    i: usize,
+    out: &mut Vec<Found>,
+) {
+    let t = &tokens[i];
+    if claims[i] != Claim::Free
+        || !joins(tokens, i)
+        || !surname_shape(t.text(text))
+        || given(&t.key) != Given::No
+        || !partner(text, t)
+    {
+        return;
+    }
+    let mut k = i;
+    let mut titled = false;
+    while k > 0 && i - k < 5 && joins(tokens, k) {
+        k -= 1;
+        let w = &tokens[k];
+        if w.has(LOWER) && i - k == 1 {
+            // The word right before the surname is never the title (that is `after_title`).
+            continue;
+        }
+        if is_title(w.text(text)) {
+            titled = true;
+            break;
+        }
+        if !w.has(LOWER) {
+            break;
+        }
+    }
+    let institution_after = tokens.get(i + 1).is_some_and(|n| {
+        joins(tokens, i + 1) && (n.has(LOWER) || n.has(ACRONYM)) && institution(text, n)
+    });
+    if titled && !institution_after {
+        out.push(Found {
+            lo: i,
+            hi: i,
+            dot: false,
+            learn: vec![i],
+        });
     }
 }
 
@@ -859,6 +913,30 @@ mod tests {
         assert_eq!(found, [("Андреев".to_owned(), vec!["Андреев".to_owned()])]);
         // A given name after a title names a person, but is not learned as a surname.
         assert_eq!(discovered("Майор Олег пришёл.")[0].1, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_title_with_its_complement_before_the_surname() {
+        for (text, surname) in [
+            ("Начальник колонии Мацкевич угрожал.", "Мацкевич"),
+            ("следователь по особо важным делам Голубович", "Голубович"),
+            ("дырэктар шахты Кавалёў звольніў", "Кавалёў"),
+            ("Председатель профкома Петров молчал", "Петров"),
+        ] {
+            assert_eq!(
+                discovered(text),
+                [(surname.to_owned(), vec![surname.to_owned()])],
+                "{text}"
+            );
+        }
+        for text in [
+            "начальник колонии Минск",
+            "судья районного суда Ленинского района",
+            "следователь сказал, что Петров",
+            "было много Ивановых",
+        ] {
+            assert!(discovered(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
