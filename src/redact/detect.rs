@@ -1592,25 +1592,8 @@ fn cards_and_ibans(t: &Text, out: &mut Vec<Span>) {
         let first = (i..t.len()).take_while(|&k| t.is_digit(k)).count();
         if first >= 13 || (first == 4 && t.is(i + 4, |c| is_hspace(c) || is_dash(c))) {
             // Digits, in groups separated by one space or hyphen.
-            let mut k = i;
-            let mut digits = Vec::new();
-            let mut groups = vec![0usize];
-            let mut end = i;
-            while k < t.len() && digits.len() < 19 {
-                if t.is_digit(k) {
-                    digits.push(t.c[k] as u8 - b'0');
-                    if let Some(g) = groups.last_mut() {
-                        *g += 1;
-                    }
-                    k += 1;
-                    end = k;
-                } else if t.is(k, |c| is_hspace(c) || is_dash(c)) && t.is_digit(k + 1) {
-                    groups.push(0);
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
+            let digit = |c: char| c.is_ascii_digit();
+            let (digits, groups, end) = grouped(t, i, digit, |c| is_hspace(c) || is_dash(c), 19);
             // Four groups of four (a card as printed) is a card even mistyped; other shapes
             // need the check digit (a case number is not a card).
             let printed = groups.len() >= 4 && groups[..4].iter().all(|&g| g == 4);
@@ -1622,26 +1605,8 @@ fn cards_and_ibans(t: &Text, out: &mut Vec<Span>) {
             && t.is_digit(i + 2)
             && t.is_digit(i + 3)
         {
-            let mut k = i;
-            let mut chars = Vec::new();
-            let mut groups = vec![0usize];
-            let mut end = i;
-            while k < t.len() && chars.len() < 34 {
-                let c = t.c[k];
-                if c.is_ascii_digit() || c.is_ascii_uppercase() {
-                    chars.push(c as u8);
-                    if let Some(g) = groups.last_mut() {
-                        *g += 1;
-                    }
-                    k += 1;
-                    end = k;
-                } else if is_hspace(c) && t.is(k + 1, |c| c.is_ascii_alphanumeric()) {
-                    groups.push(0);
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
+            let part = |c: char| c.is_ascii_digit() || c.is_ascii_uppercase();
+            let (chars, groups, end) = grouped(t, i, part, is_hspace, 34);
             // Printed in groups of four (a mistyped IBAN is still one), or with its check.
             let printed = groups.len() >= 4 && groups[..groups.len() - 1].iter().all(|&g| g == 4);
             if chars.len() >= 15 && t.ends_word(end) && (printed || iban_ok(&chars)) {
@@ -1651,14 +1616,44 @@ fn cards_and_ibans(t: &Text, out: &mut Vec<Span>) {
     }
 }
 
-/// The Luhn check of a card number.
+/// The characters (ASCII) of a number written in groups from `i`: at most `max` characters
+/// that are `part`, in groups separated by one `sep` character; with the length of each group
+/// and where the last one ends.
+fn grouped(
+    t: &Text,
+    i: usize,
+    part: impl Fn(char) -> bool,
+    sep: impl Fn(char) -> bool,
+    max: usize,
+) -> (Vec<u8>, Vec<usize>, usize) {
+    let (mut chars, mut groups, mut end) = (Vec::new(), vec![0usize], i);
+    let mut k = i;
+    while k < t.len() && chars.len() < max {
+        if part(t.c[k]) {
+            chars.push(t.c[k] as u8);
+            if let Some(g) = groups.last_mut() {
+                *g += 1;
+            }
+            k += 1;
+            end = k;
+        } else if sep(t.c[k]) && t.is(k + 1, &part) {
+            groups.push(0);
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (chars, groups, end)
+}
+
+/// The Luhn check of a card number (ASCII digits).
 fn luhn(digits: &[u8]) -> bool {
     let sum: u32 = digits
         .iter()
         .rev()
         .enumerate()
         .map(|(n, &d)| {
-            let d = u32::from(d);
+            let d = u32::from(d - b'0');
             if n % 2 == 1 {
                 if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
             } else {

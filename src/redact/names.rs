@@ -93,8 +93,9 @@ pub(crate) struct Matcher {
     short: Vec<u32>,
     /// Needles with long keys.
     long: Vec<u32>,
-    /// Listed given names that have forms in other languages (`other_forms`): the line of
-    /// their forms, and the needle of the listed word, which a word of another form hits.
+    /// Listed given names and towns that have forms in other languages (see [`Forms`]): the
+    /// table and line of their forms, and the needle of the listed word, which a word of
+    /// another form hits.
     form_lines: Vec<(Table, u32, u32)>,
 }
 
@@ -716,6 +717,11 @@ mod tests {
         for n in names {
             m.add_name(0, n);
         }
+        run_texts(&m, text)
+    }
+
+    /// The texts of the runs `m` finds in `text`.
+    fn run_texts(m: &Matcher, text: &str) -> Vec<String> {
         let tokens = tokenize(text, &[]);
         let hits = m.hits(&tokens);
         let mut runs = Vec::new();
@@ -824,13 +830,7 @@ mod tests {
         let mut m = Matcher::default();
         m.add_phrase(0, place);
         m.add_place(place);
-        let tokens = tokenize(text, &[]);
-        let hits = m.hits(&tokens);
-        let mut runs = Vec::new();
-        m.runs(text, &tokens, &hits, &mut runs);
-        runs.iter()
-            .map(|r| text[tokens[r.lo].start..tokens[r.hi].end].to_owned())
-            .collect()
+        run_texts(&m, text)
     }
 
     #[test]
