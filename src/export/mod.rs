@@ -418,10 +418,12 @@ fn render_as(job: &One<'_>, settings: &Settings, settle: bool) -> Result<Rendere
         }
         _ => &chunk,
     };
-    // The record id is tvault's random name for the record, not the witness's: a run of digits
-    // in it ("jbcx6p0493561028") must not pass for a phone number.
-    let scanned = scanned.replace(job.id, "");
-    let kinds = redactor.leaks(&scanned);
+    let kinds = match settings.format {
+        Format::Json => json_leaks(&chunk, job.id, &redactor),
+        // The record id is tvault's random name for the record, not the witness's: a run of
+        // digits in it ("jbcx6p0493561028") must not pass for a phone number.
+        _ => redactor.leaks(&scanned.replace(job.id, "")),
+    };
     if !kinds.is_empty() {
         return Err(Leak {
             id: job.id.to_owned(),
@@ -436,6 +438,197 @@ fn render_as(job: &One<'_>, settings: &Settings, settle: bool) -> Result<Rendere
         unlisted: redactor.unlisted_names(),
     })
 }
+
+/// The final re-scan of one record's JSON rendering: every string in it as a reader of that field
+/// reads it (parsed back from the bytes to be written, escapes undone), each on its own, with
+/// every name and phrase in every form and every detector. Left out: the top-level `id` (tvault's
+/// random name for the record: a run of digits in it, as in `jbcx6p0493561028`, is no phone
+/// number), tvault's own object keys ([`JSON_KEYS`]), and strings the redactor has shown to hold
+/// nothing (see [`redact::Redactor::scanned_clean`]: field values nothing was removed from).
+fn json_leaks(chunk: &str, id: &str, redactor: &redact::Redactor<'_>) -> Vec<Kind> {
+    let mut strings = Vec::new();
+    let mut parser = serde_json::Deserializer::from_str(chunk);
+    let collect = JsonStrings {
+        out: &mut strings,
+        top: true,
+        id,
+    };
+    if serde::de::DeserializeSeed::deserialize(collect, &mut parser)
+        .and_then(|()| parser.end())
+        .is_err()
+    {
+        // Never for a rendering of a Summary; were it to happen, the whole text is scanned.
+        return redactor.leaks(&chunk.replace(id, ""));
+    }
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut kinds = Vec::new();
+    for s in &strings {
+        let s: &str = s;
+        if !s.is_empty() && seen.insert(s) && !redactor.scanned_clean(s) {
+            kinds.extend(redactor.leaks(s));
+        }
+    }
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+}
+
+/// Collects what [`json_leaks`] scans of a JSON value, in order: keys other than tvault's own,
+/// strings (borrowed from the rendering unless they had escapes) and numbers as written; at the
+/// top level, not the record's own `id`.
+struct JsonStrings<'a, 'de> {
+    out: &'a mut Vec<Cow<'de, str>>,
+    top: bool,
+    id: &'a str,
+}
+
+use std::borrow::Cow;
+
+impl<'de> serde::de::DeserializeSeed<'de> for JsonStrings<'_, 'de> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for JsonStrings<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON summary")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<(), E> {
+        self.out.push(Cow::Borrowed(v));
+        Ok(())
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        self.out.push(Cow::Owned(v.to_owned()));
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
+        self.out.push(Cow::Owned(v.to_string()));
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
+        self.out.push(Cow::Owned(v.to_string()));
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<(), E> {
+        self.out.push(Cow::Owned(v.to_string()));
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let (out, id) = (self.out, self.id);
+        while seq
+            .next_element_seed(JsonStrings {
+                out: &mut *out,
+                top: false,
+                id,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let (out, id) = (self.out, self.id);
+        while let Some(JsonKey(key)) = map.next_key()? {
+            let own_id = self.top && key == "id";
+            if !JSON_KEYS.contains(&&*key) {
+                out.push(key);
+            }
+            if own_id {
+                let JsonKey(value) = map.next_value()?;
+                if value != id {
+                    out.push(value);
+                }
+                continue;
+            }
+            map.next_value_seed(JsonStrings {
+                out: &mut *out,
+                top: false,
+                id,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// A JSON string, borrowed from the text when it has no escape.
+struct JsonKey<'de>(Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for JsonKey<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = JsonKey<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<JsonKey<'de>, E> {
+                Ok(JsonKey(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<JsonKey<'de>, E> {
+                Ok(JsonKey(Cow::Owned(v.to_owned())))
+            }
+        }
+        d.deserialize_str(Visit)
+    }
+}
+
+/// The object keys of a JSON summary (`Summary` and the structs in it, as serialised): tvault's
+/// own words, the same in every record. A test checks that a summary with every field has no
+/// other key.
+const JSON_KEYS: &[&str] = &[
+    "id",
+    "identification",
+    "witness",
+    "name",
+    "sex",
+    "birth_date",
+    "occupation",
+    "employer",
+    "unions",
+    "role",
+    "status",
+    "status_as_of",
+    "language",
+    "interview",
+    "date",
+    "mode",
+    "place",
+    "acts",
+    "type",
+    "perpetrators",
+    "officials",
+    "charges",
+    "sentence",
+    "in_absentia",
+    "notes",
+    "country",
+    "region",
+    "locality",
+    "site",
+    "tags",
+    "summary",
+    "narrative",
+    "consent_conditions",
+];
 
 /// Whether a stored pseudonym gives the witness away (it contains one of their names in any
 /// spelling or case): it is printed as the witness's name and used as their marker, so the
