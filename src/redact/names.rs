@@ -287,11 +287,12 @@ impl Matcher {
                 if n >= from
                     && let Word::Long(long) = &self.needles[n as usize]
                     && (first >= 127 || long.1 & bit != 0)
+                    // The cheap test first: most words of a testimony are in lower case.
+                    && (capital || lowercase_match(&long.0, &tok.key, &tok.info))
                     && (long.0.matches_info(&tok.key, &tok.info)
                         || plural
                             .as_ref()
                             .is_some_and(|(base, info)| long.0.matches_info(base, info)))
-                    && (capital || lowercase_match(long.0.key(), &tok.key))
                 {
                     out.push(n);
                 }
@@ -541,10 +542,12 @@ fn capital(tok: &Token) -> bool {
 /// `Сцяпанчук`). Names are written with a capital in all three languages; a short lowercase
 /// word that only resembles a name is usually an ordinary word (`search` and `Sergei`, whose
 /// `ch` may stand for х like the г of Сергей), a long one rarely.
-fn lowercase_match(needle: &str, text: &str) -> bool {
-    needle == text
-        || fold::stem(needle) == fold::stem(text)
-        || (needle.len() >= LOWERCASE_FUZZY && text.len() >= LOWERCASE_FUZZY)
+/// (`text_info` is the text key's [`fold::KeyInfo`]: the stems are prefixes of known length.)
+fn lowercase_match(needle: &Needle, text: &str, text_info: &fold::KeyInfo) -> bool {
+    let n = needle.key();
+    n == text
+        || needle.stem() == text.get(..text_info.stem_len()).unwrap_or(text)
+        || (n.len() >= LOWERCASE_FUZZY && text.len() >= LOWERCASE_FUZZY)
 }
 
 /// Keys of at least this many symbols meet lowercase words within the fuzzy budget.

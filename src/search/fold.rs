@@ -938,6 +938,11 @@ impl Needle {
         &self.key
     }
 
+    /// The stem of the key ([`stem`]).
+    pub fn stem(&self) -> &str {
+        &self.key[..self.stem_len]
+    }
+
     /// Whether a text key starting with the byte `first` can match at all: the first filter of
     /// [`Needle::matches`], exposed so that callers holding many needles can bucket them by
     /// first symbol (redaction). Changes no result of `matches`.
