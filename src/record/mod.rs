@@ -251,10 +251,14 @@ impl Record {
     /// vouches for, which were validated when they were written (the index entries an export
     /// reads by the ten thousand). Decoding still checks every type, vocabulary and date.
     pub fn from_cbor_vouched(bytes: &[u8]) -> Result<Record, RecordError> {
-        let mut rest = bytes;
-        let record: Record =
-            ciborium::from_reader(&mut rest).map_err(|_| RecordError::new("", ErrorKind::Cbor))?;
-        if !rest.is_empty() {
+        let mut de =
+            cbor4ii::serde::Deserializer::new(cbor4ii::core::utils::SliceReader::new(bytes));
+        let record: Record = serde::Deserialize::deserialize(&mut de)
+            .map_err(|_| RecordError::new("", ErrorKind::Cbor))?;
+        let mut rest = de.into_inner();
+        let trailing =
+            cbor4ii::core::dec::Read::fill(&mut rest, 1).map_or(true, |r| !r.as_ref().is_empty());
+        if trailing {
             return Err(RecordError::new("", ErrorKind::TrailingBytes));
         }
         Ok(record)
