@@ -399,7 +399,7 @@ fn string_pointers(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
 #[test]
 fn the_json_rescan_reads_every_string() {
     let id = "abcdefghjkmnpqrs";
-    let mut record = with_consent(Some(ConsentLevel::Anonymous));
+    let record = with_consent(Some(ConsentLevel::Anonymous));
     let s = settings(Purpose::Ohchr, Format::Json);
     let (summary, redactor, _) =
         summary::build(id, &record, ConsentLevel::Anonymous, "Witness 1", &s, false);
