@@ -373,110 +373,27 @@ fn demo_exile_is_not_found_by_another_spelling() {
         }
     }
 }
-
-/// Every string of a JSON value, as JSON pointers.
-fn string_pointers(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::String(_) => out.push(at),
-        serde_json::Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                string_pointers(item, format!("{at}/{i}"), out);
-            }
-        }
-        serde_json::Value::Object(fields) => {
-            for (k, item) in fields {
-                string_pointers(item, format!("{at}/{k}"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The re-scan of a JSON rendering reads every string in it, each as a reader of that field reads
-/// it: a name or an identifier put into any one of them (the record id included), escaped or
-/// not, into a key tvault does not write, or into a number, is found; the clean rendering and
-/// the record's own id pass.
+/// The re-scan reads the whole rendering, as a reader does, across fields: an identifier or a
+/// sensitive phrase split over two neighbouring values, which redaction (field by field) cannot
+/// see, refuses the export in every format. (A re-scan of each JSON value on its own, tried at
+/// stop 18 for speed, let both through in JSON; a review found them.)
 #[test]
-fn the_json_rescan_reads_every_string() {
-    let id = "abcdefghjkmnpqrs";
-    let record = with_consent(Some(ConsentLevel::Anonymous));
-    let s = settings(Purpose::Ohchr, Format::Json);
-    let (summary, redactor, _) =
-        summary::build(id, &record, ConsentLevel::Anonymous, "Witness 1", &s, false);
-    let clean = serde_json::to_string(&summary).unwrap();
-    assert_eq!(json_leaks(&clean, id, &redactor), vec![]);
-    let value: serde_json::Value = serde_json::from_str(&clean).unwrap();
-    let mut pointers = Vec::new();
-    string_pointers(&value, String::new(), &mut pointers);
-    assert!(pointers.len() >= 15, "{pointers:?}");
-    let planted = [
-        ("Петрука", Kind::Witness),
-        ("\"Касцюк\"\n", Kind::Person),
-        ("+375 29 765-43-21", Kind::Phone),
+fn what_neighbouring_values_say_together_refuses_the_export() {
+    let cases = [
+        (["тэл.", "612 34567"], None, Kind::Phone),
+        (["Гродна", "Азот"], Some("Гродна Азот"), Kind::Term),
     ];
-    for pointer in &pointers {
-        for (text, kind) in planted {
-            let mut v = value.clone();
-            let at = v.pointer_mut(pointer).unwrap();
-            *at = serde_json::Value::String(format!("{} {text}", at.as_str().unwrap()));
-            let rendering = serde_json::to_string(&v).unwrap();
-            assert_eq!(
-                json_leaks(&rendering, id, &redactor),
-                vec![kind],
-                "{text} at {pointer}"
-            );
+    for (tags, term, kind) in cases {
+        let mut r = with_consent(Some(ConsentLevel::Anonymous));
+        r.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+        if let Some(term) = term {
+            r.sensitive_terms = vec![term.to_owned()];
         }
-    }
-    for (key, item) in [
-        ("Петрук", serde_json::json!("x")),
-        ("x", serde_json::json!(375_291_234_567u64)),
-    ] {
-        let mut v = value.clone();
-        v["witness"][key] = item;
-        let rendering = serde_json::to_string(&v).unwrap();
-        assert!(
-            !json_leaks(&rendering, id, &redactor).is_empty(),
-            "{key} in {rendering}"
-        );
-    }
-}
-
-/// Every object key of a JSON summary with every field is one of tvault's own ([`JSON_KEYS`],
-/// which the re-scan leaves out): a new field must be added there, or its key would be scanned
-/// as text (safe, but slower).
-#[test]
-fn json_keys_are_every_key_of_a_summary() {
-    // Officials are kept for `accountability` only, and conditions printed for their purpose.
-    let mut record = example();
-    record.consent.push(crate::record::Consent {
-        purpose: Purpose::Accountability,
-        level: ConsentLevel::NamedFull,
-        conditions: Some("after the trial".into()),
-    });
-    let s = settings(Purpose::Accountability, Format::Json);
-    let (summary, _, _) = summary::build(
-        "abcdefghjkmnpqrs",
-        &record,
-        ConsentLevel::NamedFull,
-        "Іван Петрук",
-        &s,
-        false,
-    );
-    fn keys(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
-        match v {
-            serde_json::Value::Array(items) => items.iter().for_each(|i| keys(i, out)),
-            serde_json::Value::Object(fields) => {
-                for (k, item) in fields {
-                    out.insert(k.clone());
-                    keys(item, out);
-                }
+        for format in [Format::Json, Format::Csv, Format::Markdown] {
+            match export_for_ohchr(&r, format) {
+                Ok(text) => panic!("{tags:?} in {format:?} exported:\n{text}"),
+                Err(leak) => assert!(leak.kinds.contains(&kind), "{tags:?}: {leak}"),
             }
-            _ => {}
         }
     }
-    let mut found = std::collections::BTreeSet::new();
-    keys(&serde_json::to_value(&summary).unwrap(), &mut found);
-    let own: std::collections::BTreeSet<String> =
-        JSON_KEYS.iter().map(|k| (*k).to_owned()).collect();
-    assert_eq!(found, own);
 }

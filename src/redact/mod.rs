@@ -247,9 +247,6 @@ struct Prepared {
     needles: u32,
     /// Unlisted names found by `new` (reused by `redact`: learned surnames only add runs).
     found: Option<Vec<Found>>,
-    /// A scan for `redact` of this text, against `needles` needles, cut nothing (see
-    /// [`Redactor::scanned_clean`]).
-    clean: bool,
 }
 
 /// What a scan is for.
@@ -392,7 +389,6 @@ impl<'t> Redactor<'t> {
             hits,
             needles: self.matcher.len(),
             found: None,
-            clean: false,
         }
     }
 
@@ -484,7 +480,7 @@ impl<'t> Redactor<'t> {
             // word against them once.
             let hits = self.hits(&p.tokens);
             if let Some(p) = self.cache.get_mut(text) {
-                (p.hits, p.needles, p.clean) = (hits, needles, false);
+                (p.hits, p.needles) = (hits, needles);
             }
         }
         let fresh;
@@ -497,11 +493,6 @@ impl<'t> Redactor<'t> {
         };
         let discover = !self.options.keep_unlisted_names;
         let (cuts, _) = self.scan(text, p, Mode::Redact { discover });
-        if cuts.is_empty()
-            && let Some(p) = self.cache.get_mut(text)
-        {
-            p.clean = true;
-        }
         let cuts = merge(text, cuts);
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
@@ -551,26 +542,6 @@ impl<'t> Redactor<'t> {
         kinds.sort_unstable();
         kinds.dedup();
         kinds
-    }
-
-    /// Whether [`Redactor::leaks`] of `text` is known to be empty without scanning it: `text` is
-    /// one of the texts given to `new`, a scan of it for `redact` cut nothing, no needle was added
-    /// since, and it has no escape for `leaks` to undo (it would then read another text).
-    ///
-    /// Why that is a proof and not a guess: `leaks` scans in `Mode::Leaks`, which computes the
-    /// listed and learned runs and the detectors' spans exactly as `Mode::Redact` does, from the
-    /// same tokens and needle hits of the same text (tokenising is a function of the text and
-    /// the record's markers, hits of the words and the needles), and only leaves out the
-    /// discovery of unlisted names. Its cuts are a subset of the `redact` scan's, which had none.
-    /// (The re-scan of a JSON rendering reads each of its strings; most are field values that
-    /// nothing was removed from, and are not scanned twice.)
-    pub fn scanned_clean(&self, text: &str) -> bool {
-        !text.contains('\\')
-            && !text.contains("\"\"")
-            && self
-                .cache
-                .get(text)
-                .is_some_and(|p| p.clean && p.needles == self.matcher.len())
     }
 
     /// Every span of `text` to remove (unmerged), and the unlisted names found (`mode` decides
