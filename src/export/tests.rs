@@ -397,3 +397,18 @@ fn what_neighbouring_values_say_together_refuses_the_export() {
         }
     }
 }
+
+/// A control character inside a number (a bell or backspace pasted with it) does not hide the
+/// number: it is removed in every format, not exported or refused.
+#[test]
+fn control_characters_do_not_hide_a_number() {
+    for c in ['\u{7}', '\u{8}'] {
+        let mut r = with_consent(Some(ConsentLevel::Anonymous));
+        r.summary = Some(format!("Мой нумар +370{c}61234567, пішыце."));
+        for format in [Format::Json, Format::Csv, Format::Markdown] {
+            let text = export_for_ohchr(&r, format)
+                .unwrap_or_else(|leak| panic!("{c:?} {format:?}: refused ({:?})", leak.kinds));
+            assert!(!text.contains("61234567"), "{c:?} {format:?}:\n{text}");
+        }
+    }
+}

@@ -532,10 +532,12 @@ impl Text<'_> {
     }
 }
 
-/// A space within a line: ordinary, non-breaking, thin, zero-width.
+/// A space within a line: ordinary, non-breaking, thin, zero-width, or a control character (a
+/// backspace or bell pasted into a number shows as nothing, or as a box, between its groups).
 fn is_hspace(c: char) -> bool {
     (c.is_whitespace() && c != '\n' && c != '\r' && c != '\u{2028}' && c != '\u{2029}')
         || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+        || (c.is_control() && c != '\n' && c != '\r')
 }
 
 /// The Cyrillic letter a lowercase Latin lookalike typed into a Cyrillic word stands for
@@ -2380,6 +2382,19 @@ mod tests {
     fn none(text: &str) {
         let got = show(text);
         assert!(got.is_empty(), "false positives in {text:?}: {got:?}");
+    }
+
+    /// A control character between the groups of a number (a review found `+370\u{8}61234567`
+    /// in a narrative: JSON writes it `\b`, which a reader's tools show as a space) separates
+    /// them like a space.
+    #[test]
+    fn control_characters_between_digit_groups_are_spaces() {
+        for c in ['\u{7}', '\u{8}', '\u{1b}', '\u{7f}', '\u{9b}'] {
+            let number = format!("+370{c}61234567");
+            exact(&format!("Мой нумар {number}."), Kind::Phone, &number);
+            let card = format!("4255{c}1901{c}2345{c}6789");
+            exact(&format!("картка {card}"), Kind::IdNumber, &card);
+        }
     }
 
     #[test]
