@@ -1169,9 +1169,9 @@ fn links(t: &Text, out: &mut Vec<Span>) {
             continue;
         }
         let Some(i) = SOCIAL.iter().find_map(|d| {
-            let i = slash.checked_sub(d.len())?;
+            let i = domain_before(t, slash, d)?;
             let boundary = !t.prev(i).is_some_and(|p| alnum(p) || p == '-');
-            (boundary && t.matches_ci(i, d)).then_some(i)
+            boundary.then_some(i)
         }) else {
             continue;
         };
@@ -1216,6 +1216,32 @@ fn links(t: &Text, out: &mut Vec<Span>) {
         }
         t.push(out, s, e, Kind::Handle);
     }
+}
+
+/// Where the domain `d` starts if it ends right before `end` (case-insensitive), also written
+/// defanged, with each dot as `[.]`, `(.)`, `{.}`, `[dot]` or `(dot)` (`t[.]me/name`, as links
+/// are written to keep chats from opening them).
+fn domain_before(t: &Text, end: usize, d: &str) -> Option<usize> {
+    const DOTS: &[&str] = &[".", "[.]", "(.)", "{.}", "[dot]", "(dot)"];
+    let mut k = end;
+    for p in d.chars().rev() {
+        if p == '.' {
+            let dot = DOTS.iter().find(|dot| {
+                let n = dot.chars().count();
+                k >= n && t.matches_ci(k - n, dot)
+            })?;
+            k -= dot.chars().count();
+        } else {
+            k = k.checked_sub(1)?;
+            if !t
+                .at(k)
+                .is_some_and(|c| c.to_lowercase().eq(p.to_lowercase()))
+            {
+                return None;
+            }
+        }
+    }
+    Some(k)
 }
 
 const MESSENGER_WORDS: &[&str] = &[
@@ -2547,6 +2573,15 @@ mod tests {
             ("Пиши в телегу на mikola_zhd (ник).", "mikola_zhd"),
             ("ник в телеге — mikola_zhd", "mikola_zhd"),
             ("пісаў з mikola_zhd (нік)", "mikola_zhd"),
+            // Defanged, as links are written so that chats do not open them.
+            ("канал t[.]me/zavod_chat сёння", "t[.]me/zavod_chat"),
+            ("hxxps://t(.)me/ivan_p", "hxxps://t(.)me/ivan_p"),
+            ("старонка VK{.}com/id12345.", "VK{.}com/id12345"),
+            ("instagram[dot]com/ivan.p", "instagram[dot]com/ivan.p"),
+            (
+                "(facebook(dot)com/ivan.petrov)",
+                "facebook(dot)com/ivan.petrov",
+            ),
         ] {
             exact(text, Kind::Handle, want);
         }
@@ -2560,6 +2595,9 @@ mod tests {
             "fox.com/news",
             "bigbook.ok.ru/x",
             "vk.com",
+            "vk[.]com",
+            "fox[.]com/news",
+            "t[.]me/",
         ] {
             none(text);
         }
