@@ -373,6 +373,7 @@ fn demo_exile_is_not_found_by_another_spelling() {
         }
     }
 }
+
 /// The re-scan reads the whole rendering, as a reader does, across fields: an identifier or a
 /// sensitive phrase split over two neighbouring values, which redaction (field by field) cannot
 /// see, refuses the export in every format. (A re-scan of each JSON value on its own, tried at
