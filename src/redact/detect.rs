@@ -543,18 +543,7 @@ fn is_hspace(c: char) -> bool {
 /// The Cyrillic letter a lowercase Latin lookalike typed into a Cyrillic word stands for
 /// (`вулiца` with a Latin `i`), so that word lists match.
 fn fold_latin(c: char) -> char {
-    match c {
-        'a' => 'а',
-        'e' => 'е',
-        'o' => 'о',
-        'p' => 'р',
-        'c' => 'с',
-        'x' => 'х',
-        'y' => 'у',
-        'i' => 'і',
-        'k' => 'к',
-        _ => c,
-    }
+    super::tokens::cyrillic_lookalike(c).unwrap_or(c)
 }
 
 /// `low.starts_with(p)`, with a cheap first test (these lists are checked for every word).

@@ -422,6 +422,11 @@ fn unmixed(word: &str) -> Option<String> {
     )
 }
 
+/// The Cyrillic letter the Latin letter `c` looks like, if any (`H` for `Н`, `i` for `і`).
+pub(crate) fn cyrillic_lookalike(c: char) -> Option<char> {
+    LOOKALIKES.iter().find(|&&(l, _)| l == c).map(|&(_, k)| k)
+}
+
 /// Latin letters and the Cyrillic letters they look like.
 const LOOKALIKES: &[(char, char)] = &[
     ('A', 'А'),
