@@ -34,7 +34,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::tokens::{CAP, CAPS, DOT, Gap, INITIAL, Token, cached_key};
+use super::tokens::{CAP, CAPS, DOT, Gap, INITIAL, LOWER, Token, cached_key};
 use super::unlisted;
 use crate::search::fold::{self, Needle, SHORT_KEY};
 
@@ -280,9 +280,13 @@ impl Matcher {
             // A family in the plural (`Сцяпанчукоў`, `Степанчуков`, `the Stsiapanchuks`): the
             // surname without the ending, when the word itself meets no needle.
             // (It starts like the word: the first-byte filter holds for both.)
-            let plural = plural_base(&tok.key)
-                .filter(|_| capital)
-                .map(|base| (base, fold::KeyInfo::of(base)));
+            let bases: Vec<(&str, fold::KeyInfo)> = if capital {
+                derived_bases(&tok.key, tok.info.stem_len())
+                    .map(|base| (base, fold::KeyInfo::of(base)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             for &n in &self.long {
                 if n >= from
                     && let Word::Long(long) = &self.needles[n as usize]
@@ -290,9 +294,9 @@ impl Matcher {
                     // The cheap test first: most words of a testimony are in lower case.
                     && (capital || lowercase_match(&long.0, &tok.key, &tok.info))
                     && (long.0.matches_info(&tok.key, &tok.info)
-                        || plural
-                            .as_ref()
-                            .is_some_and(|(base, info)| long.0.matches_info(base, info)))
+                        || bases
+                            .iter()
+                            .any(|(base, info)| long.0.matches_info(base, info)))
                 {
                     out.push(n);
                 }
@@ -382,6 +386,7 @@ impl Matcher {
             }
             std::mem::swap(&mut open, &mut next);
         }
+        self.hyphenated_runs(text, tokens, out);
         for run in &mut out[first_name_run..] {
             pull_initials(tokens, run);
             pull_patronymics(text, tokens, run);
@@ -424,6 +429,52 @@ impl Matcher {
             }
         }
     }
+}
+
+impl Matcher {
+    /// Names hyphenated across a line break (`Ярашэ-` at the end of a line and `віча` at the
+    /// start of the next, as word processors and scanned pages break words): the two tokens
+    /// are one word, matched as such. Runs of one token each are left to `runs`.
+    fn hyphenated_runs(&self, text: &str, tokens: &[Token], out: &mut Vec<Run>) {
+        for i in 1..tokens.len() {
+            let (head, tail) = (&tokens[i - 1], &tokens[i]);
+            if !tail.has(LOWER) || !hyphen_at_line_end(&text[head.word_end..tail.start]) {
+                continue;
+            }
+            let word = [&text[head.start..head.word_end], tail.text(text)].concat();
+            let (key, info) = cached_key(&word);
+            let joined = Token {
+                key,
+                info,
+                ..head.clone()
+            };
+            for n in self.token_hits(&joined, 0) {
+                for &entity in &self.owners[n as usize] {
+                    out.push(Run {
+                        lo: i - 1,
+                        hi: i,
+                        entity,
+                        words: 1,
+                        dot: false,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Whether the text between two words is a hyphen ending a line (spaces around it allowed).
+fn hyphen_at_line_end(gap: &str) -> bool {
+    let gap = gap.trim_start_matches([' ', '\t']);
+    let Some(rest) = gap
+        .strip_prefix('-')
+        .or_else(|| gap.strip_prefix('\u{2010}'))
+        .or_else(|| gap.strip_prefix('\u{00AD}'))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\t', '\r']);
+    rest.starts_with('\n') && rest.trim().is_empty()
 }
 
 /// The needle of a long word and the set of first key bytes it may match, from a per-thread
@@ -528,6 +579,12 @@ impl Forms {
     }
 }
 
+/// Whether a word (by its key and the length of its stem) is a town of `place_forms.txt`.
+pub(crate) fn is_town(key: &str, stem_len: usize) -> bool {
+    let t = forms_table(Table::Places);
+    t.line(key).is_some() || !t.lines_of(key.get(..stem_len).unwrap_or(key)).is_empty()
+}
+
 /// The names of towns and cities in the languages of the region (`place_forms.txt`).
 const PLACE_FORMS: &str = include_str!("place_forms.txt");
 
@@ -553,13 +610,42 @@ fn lowercase_match(needle: &Needle, text: &str, text_info: &fold::KeyInfo) -> bo
 /// Keys of at least this many symbols meet lowercase words within the fuzzy budget.
 const LOWERCASE_FUZZY: usize = 7;
 
-/// The key of a surname in the plural (genitive `-оў`/`-ов`/`-аў`/`-ев`, English `-s`) without
-/// its ending, if what is left is long enough to be a surname's.
-fn plural_base(key: &str) -> Option<&str> {
-    ["ov", "av", "ev", "s"]
+/// What a capitalised word may be made of, when it is not itself a form of a name that
+/// `fold::Needle` recognises: the word without a suffix, if what is left is long enough to be
+/// a name's (`stem_len`: the length of the key's stem).
+/// - A family in the plural, by the key: genitive `-оў`/`-ов`/`-аў`/`-ев`, English `-s`
+///   (`Сцяпанчукоў`, `the Stsiapanchuks`).
+/// - The Ukrainian and Polish dative `-ові`/`-еві`/`-owi`/`-ewi`, by the key (`Коваленкові`,
+///   `Сергієві`, `Nowakowi`). Four symbols may be left: the ending is never a surname's.
+/// - A possessive adjective made from a name, in any case, by the stem: `-ін`/`-ын`/`-ин`
+///   (`Тамарын`, `Оленин`, `Машиной`), four symbols left or more; `-ов`/`-ев` (`Андрусева`),
+///   five or more, as `Іванов` is a surname of its own and not Іван's.
+fn derived_bases(key: &str, stem_len: usize) -> impl Iterator<Item = &str> {
+    let stem = key.get(..stem_len).unwrap_or(key);
+    let plural = ["ov", "av", "ev", "s"]
         .iter()
         .find_map(|ending| key.strip_suffix(ending))
-        .filter(|base| base.len() >= 5)
+        .filter(|base| base.len() >= 5);
+    let dative = ["ovi", "evi"]
+        .iter()
+        .find_map(|ending| key.strip_suffix(ending))
+        .filter(|base| base.len() >= 4);
+    let possessive = stem
+        .strip_suffix("in")
+        .filter(|base| base.len() >= 4)
+        .or_else(|| {
+            ["ov", "ev"]
+                .iter()
+                .find_map(|suffix| stem.strip_suffix(suffix))
+                .filter(|base| base.len() >= 5)
+        });
+    let mut bases = [plural, dative, possessive];
+    for i in 1..bases.len() {
+        if bases[..i].contains(&bases[i]) {
+            bases[i] = None;
+        }
+    }
+    bases.into_iter().flatten()
 }
 
 /// The parts of a phrase that are matched on their own: pieces between a comma or semicolon
@@ -776,6 +862,45 @@ mod tests {
             ["Zavadskis"]
         );
         assert_eq!(found(&["Вольга Ляўковіч"], "у Ляўковічаў"), ["Ляўковічаў"]);
+    }
+
+    #[test]
+    fn datives_of_ukrainian_and_polish_and_possessive_adjectives() {
+        for (name, forms) in [
+            ("Олександр Коваленко", &["Олександрові", "Коваленкові"][..]),
+            ("Сергій Ковальов", &["Сергієві"][..]),
+            ("Aleksander Nowak", &["Nowakowi", "Aleksandrowi"][..]),
+            ("Тамара Ярашэвіч", &["Тамарын", "Тамарыну"][..]),
+            ("Олена Шевченко", &["Оленин", "Олениного"][..]),
+            ("Андрусь Лапцёнак", &["Андрусева"][..]),
+        ] {
+            for w in forms {
+                assert_eq!(found(&[name], &format!("a {w} b")), [*w], "{name}: {w}");
+            }
+        }
+        // A surname made from a given name is another person's; a lowercase word is no name.
+        assert!(found(&["Іван Тэставы"], "з Івановым і Іванова").is_empty());
+        assert!(found(&["Тамара Ярашэвіч"], "тамарын").is_empty());
+    }
+
+    #[test]
+    fn names_hyphenated_across_a_line_break() {
+        let names = ["Тамара Ярашэвіч"];
+        for text in [
+            "у Ярашэ-\nвіча дома",
+            "у Ярашэ -\r\n  віча",
+            "у Яра\u{AD}\nшэвіча",
+        ] {
+            let runs = found(&names, text);
+            assert_eq!(runs.len(), 1, "{text:?}: {runs:?}");
+            assert!(
+                runs[0].starts_with("Яра") && runs[0].ends_with("віча"),
+                "{runs:?}"
+            );
+        }
+        // A hyphen inside a line, or a capitalised second word, is not a broken word.
+        assert!(found(&names, "у Ярашэ- віча").is_empty());
+        assert!(found(&names, "Ярашэ-\nВіча").is_empty());
     }
 
     #[test]

@@ -223,6 +223,21 @@ const TITLES: &[&str] = &[
     // Ukrainian
     "слідч-",
     "судд-",
+    "інспектор-",
+    "дізнавач-",
+    "дільничн-",
+    "оперуповноважен-",
+    "співробітник-",
+    "поліцейськ-",
+    "міліціонер-",
+    // Polish
+    "sędzi-",
+    "prokurator-",
+    "śledcz-",
+    "funkcjonariusz-",
+    "policjant-",
+    "komendant-",
+    "naczelnik-",
     "адвокат-",
     "пан",
 ];
@@ -530,6 +545,18 @@ const INSTITUTIONS: &[&str] = &[
     "committee",
     "office",
     "prosecutor",
+    // Polish and Ukrainian (folded: `sądu` is `sadu`)
+    "sadu",
+    "sadow",
+    "sadzie",
+    "rejon",
+    "prokuratur",
+    "komend",
+    "wydzial",
+    "міськ",
+    "обласн",
+    "управлін",
+    "відділ",
 ];
 
 /// Titles written abbreviated, with a full stop (folded with `fold::plain`).
@@ -651,7 +678,135 @@ pub(crate) fn discover(text: &str, tokens: &[Token], claims: &[Claim], out: &mut
         if t.has(CAP) && i > 0 && tokens[i - 1].has(LOWER) {
             after_title_phrase(text, tokens, claims, i, out);
         }
+        if t.has(CAP) && i >= 3 {
+            after_title_institution(text, tokens, claims, i, out);
+        }
+        if t.has(CAP) || t.has(CAPS) {
+            beside_initials(text, tokens, claims, i, out);
+        }
     }
+}
+
+/// A surname after a title and the institution the title is of, names of places included
+/// (`Судья Ленинского районного суда Скурат`, `Суддзя Савецкага раённага суда г. Мінска
+/// Бухвостаў`, `следователь Следственного комитета Иванов`): token `i`, capitalised, not a
+/// given name, a place, an institution word (`Sądu Rejonowego`: a surname beginning like one,
+/// `Судакоў`, is missed here) or the start of another institution's name, after at most seven
+/// words
+/// of which the first is a title and one is an institution word, in one run of words (full
+/// stops of abbreviations allowed).
+fn after_title_institution(
+    text: &str,
+    tokens: &[Token],
+    claims: &[Claim],
+    i: usize,
+    out: &mut Vec<Found>,
+) {
+    let t = &tokens[i];
+    // Full stops only of abbreviations (`г.`, `вул.`), not of sentences.
+    let linked = |j: usize| match tokens[j].gap {
+        Gap::Space | Gap::Hyphen => true,
+        Gap::Dot => {
+            let before = &tokens[j - 1];
+            before.has(LOWER) && before.text(text).chars().count() <= 3
+        }
+        Gap::Other => false,
+    };
+    if claims[i] != Claim::Free || t.has(SENTENCE) || !linked(i) || given(&t.key) != Given::No {
+        return;
+    }
+    // The nearest title within reach (asked first: it is cached, and most words have none).
+    let mut k = i;
+    let mut title = None;
+    while k > 0 && i - k < 8 && linked(k) {
+        k -= 1;
+        if is_title(tokens[k].text(text)) {
+            title = Some(k);
+            break;
+        }
+    }
+    let Some(title) = title else {
+        return;
+    };
+    if !(title + 1..i).any(|j| institution(text, &tokens[j]))
+        || !partner(text, t)
+        || institution(text, t)
+        || body_noun(text, t)
+        || super::names::is_town(&t.key, t.info.stem_len())
+        || place_word(text, &tokens[i - 1])
+    {
+        return;
+    }
+    let institution_after = tokens
+        .get(i + 1)
+        .is_some_and(|n| linked(i + 1) && institution(text, n));
+    if !institution_after {
+        out.push(Found {
+            lo: i,
+            hi: i,
+            dot: false,
+            learn: vec![i],
+        });
+    }
+}
+
+/// A word that says the next one is a place: `г.`, `город`, `горада`, `вёска`, `city`.
+fn place_word(text: &str, t: &Token) -> bool {
+    // (Folded with `fold::plain`: no ё, no diacritics.)
+    const EXACT: &[&str] = &["г", "гор", "м", "в", "у", "w", "city", "town"];
+    const PREFIXES: &[&str] = &[
+        "город",
+        "горад",
+        "місто",
+        "міста",
+        "веск",
+        "деревн",
+        "пасел",
+        "посел",
+        "miast",
+    ];
+    let w = fold::plain(t.text(text));
+    EXACT.contains(&w.as_str()) || PREFIXES.iter().any(|p| w.starts_with(p))
+}
+
+/// A capitalised word (token `i`) written with initials, as official documents name people:
+/// two initials after it (`Гарбацэвіч Д.С.`, `Skurat A. M.`), or initials before it and a
+/// surname's ending (`Д.С. Гарбацэвіч`, `А. Гарбацэвіч`); one initial after it with a
+/// surname's ending (`Гарбацэвіч Д.`). The word must be a partner (no stop word, title or
+/// acronym) and not a given name (`Иван И.` is rule 1's).
+fn beside_initials(text: &str, tokens: &[Token], claims: &[Claim], i: usize, out: &mut Vec<Found>) {
+    let t = &tokens[i];
+    // Found already with a title (`Следователь А. В. Шаплыка`).
+    if claims[i] != Claim::Free || out.iter().any(|f| f.lo <= i && i <= f.hi) {
+        return;
+    }
+    let mut after = 0;
+    while i + after + 1 < tokens.len()
+        && joins(tokens, i + after + 1)
+        && initial(&tokens[i + after + 1])
+    {
+        after += 1;
+    }
+    let mut before = 0;
+    while before < i && joins(tokens, i - before) && initial(&tokens[i - before - 1]) {
+        before += 1;
+    }
+    if after == 0 && before == 0 {
+        return;
+    }
+    if !partner(text, t) || given(&t.key) != Given::No || body_noun(text, t) {
+        return;
+    }
+    // (The costliest test last.)
+    if after < 2 && !surname_shape(t.text(text)) {
+        return;
+    }
+    out.push(Found {
+        lo: i - before,
+        hi: i + after,
+        dot: after > 0 && tokens[i + after].has(DOT),
+        learn: vec![i],
+    });
 }
 
 /// A surname after a title and the words that say whose or what title it is (`Начальник
@@ -692,9 +847,10 @@ fn after_title_phrase(
             break;
         }
     }
-    let institution_after = tokens.get(i + 1).is_some_and(|n| {
-        joins(tokens, i + 1) && (n.has(LOWER) || n.has(ACRONYM)) && institution(text, n)
-    });
+    // (Capitalised too: `Partyzanski District Court`.)
+    let institution_after = tokens
+        .get(i + 1)
+        .is_some_and(|n| joins(tokens, i + 1) && institution(text, n));
     if titled && !institution_after {
         out.push(Found {
             lo: i,
@@ -826,7 +982,9 @@ fn after_title(text: &str, tokens: &[Token], claims: &[Claim], i: usize, out: &m
             && !body_noun(text, t)
             && !tokens.get(j + 1).is_some_and(|n| {
                 ((n.has(LOWER) || n.has(ACRONYM)) && institution(text, n))
-                    || (n.has(CAP) && joins(tokens, j + 1) && body_noun(text, n))
+                    || (n.has(CAP)
+                        && joins(tokens, j + 1)
+                        && (body_noun(text, n) || institution(text, n)))
             })
     };
     if !named {
@@ -936,6 +1094,85 @@ mod tests {
             "было много Ивановых",
         ] {
             assert!(discovered(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_and_its_institution_before_the_surname() {
+        for (text, surname) in [
+            (
+                "Судья Ленинского районного суда Скурат вынесла приговор.",
+                "Скурат",
+            ),
+            (
+                "Суддзя Савецкага раённага суда г. Мінска Бухвостаў вынес",
+                "Бухвостаў",
+            ),
+            ("следователь Следственного комитета Мороз пришёл", "Мороз"),
+            (
+                "investigator of the Partyzanski District Court Hrybko",
+                "Hrybko",
+            ),
+        ] {
+            assert_eq!(
+                discovered(text),
+                [(surname.to_owned(), vec![surname.to_owned()])],
+                "{text}"
+            );
+        }
+        for text in [
+            "Судья Ленинского районного суда Минска вынесла приговор.",
+            "судья Ленинского районного суда Гомельской области",
+            "прокурор Октябрьского района Бобруйска",
+            "прокурор Октябрьского района г. Дзержинска",
+            "судья Ленинского районного суда в Пружанах",
+        ] {
+            assert!(
+                discovered(text).is_empty(),
+                "{text}: {:?}",
+                discovered(text)
+            );
+        }
+    }
+
+    #[test]
+    fn capitalised_words_with_initials_are_names() {
+        for (text, name, surname) in [
+            (
+                "Свидетель Гарбацэвіч Д.С. выступал",
+                "Гарбацэвіч Д.С.",
+                "Гарбацэвіч",
+            ),
+            (
+                "потом Д.С. Гарбацэвіч ушёл",
+                "Д.С. Гарбацэвіч",
+                "Гарбацэвіч",
+            ),
+            (
+                "протокол подписал Скурат А. М. вечером",
+                "Скурат А. М.",
+                "Скурат",
+            ),
+            ("как сказал Ковалёв А., всё", "Ковалёв А.", "Ковалёв"),
+            ("signed by A. Dubovik yesterday", "A. Dubovik", "Dubovik"),
+        ] {
+            assert_eq!(
+                discovered(text),
+                [(name.to_owned(), vec![surname.to_owned()])],
+                "{text}"
+            );
+        }
+        for text in [
+            "Корпус А. был закрыт",
+            "see Plan B. for details",
+            "U.S. Embassy staff",
+            "Minsk A. B. station",
+        ] {
+            assert!(
+                discovered(text).is_empty(),
+                "{text}: {:?}",
+                discovered(text)
+            );
         }
     }
 
