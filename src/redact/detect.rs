@@ -118,6 +118,9 @@ fn find_in(text: &str, out: &mut Vec<Span>) {
     plates(&t, out);
     plate_context(&t, out);
     addresses(&t, out);
+    if text.contains(['-', '/', '\u{2013}']) {
+        unmarked_streets(&t, out);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2361,6 +2364,186 @@ fn addresses(t: &Text, out: &mut Vec<Span>) {
     }
 }
 
+/// Words that put a street after them without naming it a street: `жыў на Сурганова, 28-14`,
+/// `мешкав на Шевченка 5/12`, `mieszkał na Kościuszki 12-4`, `lived at Surhanava 28-14`.
+const PLACE_PREPOSITIONS: &[&str] = &["на", "по", "na", "at", "on"];
+
+/// Words after a number that make it a count or a date, not a house: `на Беларуськаліі 3-4
+/// гады`, `на Каляды 24-25 снежня`.
+const COUNT_WORDS: &[&str] = &[
+    "студзеня",
+    "лютага",
+    "сакавіка",
+    "красавіка",
+    "мая",
+    "чэрвеня",
+    "ліпеня",
+    "жніўня",
+    "жніуня",
+    "верасня",
+    "кастрычніка",
+    "лістапада",
+    "снежня",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "чалавек",
+    "чалавекі",
+    "людзей",
+    "людей",
+    "человека",
+    "гады",
+    "гадоў",
+    "год",
+    "года",
+    "гадоу",
+    "лет",
+    "дні",
+    "дзён",
+    "дзен",
+    "дня",
+    "дней",
+    "днів",
+    "тыдні",
+    "тыдняў",
+    "недели",
+    "недель",
+    "месяцы",
+    "месяцаў",
+    "месяца",
+    "месяцев",
+    "місяці",
+    "сутак",
+    "суток",
+    "разы",
+    "раза",
+    "разів",
+    "чалавек",
+    "человек",
+    "осіб",
+    "чел",
+    "мин",
+    "хвілін",
+    "минут",
+    "гадзіны",
+    "часа",
+    "часов",
+    "годин",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "times",
+    "people",
+    "lat",
+    "dni",
+    "razy",
+    "osób",
+    "godzin",
+    "miesięcy",
+];
+
+/// A street named without a street word, after a preposition of place: the preposition, one or
+/// two capitalised words, an optional comma, and a house with its flat or building (`28-14`,
+/// `5/12`, `12а-3`: two numbers, so that a count such as `3-4 гады` or `Part 2` is no address),
+/// not followed by a word that makes the numbers a count. The span is the name and the house.
+fn unmarked_streets(t: &Text, out: &mut Vec<Span>) {
+    for (wi, w) in t.words.iter().enumerate() {
+        if w.e - w.s > 2 || !PLACE_PREPOSITIONS.contains(&t.low(w)) {
+            continue;
+        }
+        let mut k = wi + 1;
+        let mut last = None;
+        while k < t.words.len() && k <= wi + 2 {
+            let n = &t.words[k];
+            let gap = &t.c[last.map_or(w.e, |l: Word| l.e)..n.s];
+            let capitalised = t.c[n.s].is_uppercase()
+                && t.c[n.s + 1..n.e].iter().any(|c| c.is_lowercase())
+                && t.c[n.s..n.e]
+                    .iter()
+                    .all(|&c| alpha(c) || matches!(c, '-' | '\'' | '’'));
+            // (A month is no street: `on March 3-4`.)
+            if !capitalised
+                || gap.is_empty()
+                || !gap.iter().all(|&c| is_hspace(c))
+                || COUNT_WORDS.contains(&t.low(n))
+            {
+                break;
+            }
+            last = Some(*n);
+            k += 1;
+        }
+        let Some(name) = last else {
+            continue;
+        };
+        let mut j = name.e;
+        if t.at(j) == Some(',') {
+            j += 1;
+        }
+        let h = t.skip_hspace(j, 2);
+        if h == j && t.at(name.e) != Some(',') {
+            continue;
+        }
+        let Some(end) = house_token(t, h, 3) else {
+            continue;
+        };
+        let two_numbers = t.c[h..end].iter().any(|&c| c == '/' || is_dash(c));
+        let count = t
+            .words
+            .get(t.word_index_from(end))
+            .filter(|next| t.c[end..next.s].iter().all(|&c| is_hspace(c)))
+            .is_some_and(|next| COUNT_WORDS.contains(&t.low(next)));
+        if two_numbers && !count {
+            t.push(out, t.words[wi + 1].s, end, Kind::Address);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2409,6 +2592,35 @@ mod tests {
             exact(&format!("Мой нумар {number}."), Kind::Phone, &number);
             let card = format!("4255{c}1901{c}2345{c}6789");
             exact(&format!("картка {card}"), Kind::IdNumber, &card);
+        }
+    }
+
+    #[test]
+    fn streets_named_without_a_street_word() {
+        for (text, want) in [
+            ("Он жил на Сурганова, 28-14 до ареста.", "Сурганова, 28-14"),
+            ("Мешкав на Шевченка 5/12, потім виїхав.", "Шевченка 5/12"),
+            (
+                "Mieszkał na Kościuszki 12-4 w Białymstoku.",
+                "Kościuszki 12-4",
+            ),
+            (
+                "Кватэра на Якуба Коласа 12а-3 была апячатана.",
+                "Якуба Коласа 12а-3",
+            ),
+            ("He lived at Surhanava 28-14.", "Surhanava 28-14"),
+        ] {
+            exact(text, Kind::Address, want);
+        }
+        for text in [
+            "Працаваў на Беларуськаліі 3-4 гады, на Азоце 2-3 месяцы.",
+            "Звольнілі на CC 361-1 і на KGB 1-2.",
+            "Сход быў на Кастрычніцкай 5 у 2020 годзе.",
+            "на Каляды 24-25 снежня",
+            "On March 3-4 we met.",
+            "на Гродна Азоце 2 чалавекі",
+        ] {
+            none(text);
         }
     }
 

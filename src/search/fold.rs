@@ -646,6 +646,8 @@ fn substitution(x: u8, y: u8) -> u16 {
         (b'c', b't') => 3,
         // ў, в and u (Паўлюк/Pavliuk, ou/ov left over after folding).
         (b'u', b'v') => 4,
+        // Latin ch read as ш, as French writes it (Tcharnychou/Чарнышоў, Machérov/Машэраў).
+        (b'S', b'X') => 4,
         // Nasals (Мікалай/Николай); Latin c read as k (Victor/Viktar).
         (b'm', b'n') | (b'c', b'k') => 6,
         // Vowels of different classes (Глыбокае/Глубокое).
@@ -781,7 +783,8 @@ const fn cover(b: u8) -> u32 {
         b'n' => b"m",
         b'h' => b"Xzs",
         b'C' => b"X",
-        b'X' => b"hCzs",
+        b'X' => b"hCzsS",
+        b'S' => b"X",
         b'z' | b's' => b"hX",
         b'v' => b"ul",
         b'l' => b"v",
@@ -1049,6 +1052,13 @@ mod tests {
 
     const VARIANTS: &str = include_str!("testdata/name-variants.tsv");
     const DIFFERENT: &str = include_str!("testdata/name-different.tsv");
+
+    #[test]
+    fn latin_ch_may_be_sh_as_french_writes_it() {
+        for (q, t) in [("Чарнышоў", "Tcharnychou"), ("Машэраў", "Macherov")] {
+            assert!(Needle::new(q).matches(&key(t)), "{q} / {t}");
+        }
+    }
 
     #[test]
     fn fleeting_vowels_drop_outside_the_nominative() {
