@@ -549,12 +549,19 @@ impl Forms {
             for form in line.split_whitespace() {
                 let key = fold::key(form);
                 if key.len() <= SHORT_KEY + 1 {
+                    short.extend(fleeting_dropped(&key));
                     short.push(key.clone());
                 } else {
                     let stem = fold::stem(&key).to_owned();
+                    // The stem without a fleeting vowel before its last consonant, as the other
+                    // cases drop it (`Tomek`, `Tomkiem`; `Юрок`, `Юрка`).
+                    let fleeting = fleeting_dropped(&stem);
                     // A stem shorter than a long key would meet unrelated short words.
-                    let stem = Some(stem).filter(|s| s.len() >= SHORT_KEY);
-                    for k in std::iter::once(key.clone()).chain(stem) {
+                    let stems = [Some(stem), fleeting]
+                        .into_iter()
+                        .flatten()
+                        .filter(|s| s.len() >= SHORT_KEY);
+                    for k in std::iter::once(key.clone()).chain(stems) {
                         let on = t.long.entry(k).or_default();
                         if !on.contains(&n) {
                             on.push(n);
@@ -583,6 +590,17 @@ impl Forms {
 pub(crate) fn is_town(key: &str, stem_len: usize) -> bool {
     let t = forms_table(Table::Places);
     t.line(key).is_some() || !t.lines_of(key.get(..stem_len).unwrap_or(key)).is_empty()
+}
+
+/// A stem of five symbols or more ending in a vowel and `к`, `ц`, `н`, `л` or `р`, without
+/// that vowel (the fleeting vowel `fold` knows: `tomek` gives `tomk`).
+fn fleeting_dropped(stem: &str) -> Option<String> {
+    let b = stem.as_bytes();
+    let n = b.len();
+    (n >= 5
+        && matches!(b[n - 2], b'a' | b'e' | b'o' | b'i' | b'u')
+        && matches!(b[n - 1], b'c' | b'k' | b'n' | b'l' | b'r'))
+    .then(|| format!("{}{}", &stem[..n - 2], &stem[n - 1..]))
 }
 
 /// The names of towns and cities in the languages of the region (`place_forms.txt`).
@@ -940,6 +958,10 @@ mod tests {
             ("Рыгор Шыла", &["Григория", "Ryhor"][..]),
             ("Зміцер Бандарэнка", &["Дмитрия", "Dzmitry", "Дзмітрыя"][..]),
             ("Anna Tarasevich", &["Ганну", "Анной"][..]),
+            // Diminutives, with the fleeting vowel of their other cases.
+            ("Tomasz Kowalski", &["Tomek", "Tomkiem", "Tomka"][..]),
+            ("Юрый Чарнышоў", &["Юрко", "Jurek", "Jurka"][..]),
+            ("Аляксандр Лапко", &["Сашко", "Сашку", "Olek"][..]),
         ] {
             for w in forms {
                 assert_eq!(
