@@ -118,7 +118,7 @@ fn find_in(text: &str, out: &mut Vec<Span>) {
     plates(&t, out);
     plate_context(&t, out);
     addresses(&t, out);
-    if text.contains(['-', '/', '\u{2013}']) {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
         unmarked_streets(&t, out);
     }
 }
@@ -682,6 +682,9 @@ fn phones(t: &Text, out: &mut Vec<Span>) {
 /// The digit groups of a candidate starting at `start`, and where the candidate ends.
 fn phone_groups(t: &Text, start: usize) -> (Vec<Group>, usize) {
     let n = t.len();
+    // After a `+`, a slash separates groups like a dash (`+375/29/7654321`); elsewhere it
+    // writes dates and case numbers.
+    let international = start > 0 && t.c[start - 1] == '+';
     let mut groups = Vec::new();
     let mut j = start;
     let mut sep = Sep::Start;
@@ -719,7 +722,7 @@ fn phone_groups(t: &Text, start: usize) -> (Vec<Group>, usize) {
             let ch = t.c[m];
             if is_hspace(ch) {
                 spaces += 1;
-            } else if is_dash(ch) {
+            } else if is_dash(ch) || (ch == '/' && international) {
                 dashes += 1;
             } else if ch == '.' {
                 dots += 1;
@@ -2366,7 +2369,34 @@ fn addresses(t: &Text, out: &mut Vec<Span>) {
 
 /// Words that put a street after them without naming it a street: `жыў на Сурганова, 28-14`,
 /// `мешкав на Шевченка 5/12`, `mieszkał na Kościuszki 12-4`, `lived at Surhanava 28-14`.
-const PLACE_PREPOSITIONS: &[&str] = &["на", "по", "na", "at", "on"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "на",
+    "по",
+    "na",
+    "at",
+    "on",
+    "адрес",
+    "адресу",
+    "адрас",
+    "адрасе",
+    "адреса",
+    "адресою",
+    "address",
+    "adres",
+    "adresem",
+];
+
+/// Words that announce a flat after a house number: `Сурганова 28 кв 14`, `Kościuszki 7 m. 3`.
+const FLAT_WORDS: &[&str] = &[
+    "кв",
+    "kv",
+    "apt",
+    "flat",
+    "m",
+    "mieszk",
+    "кварт",
+    "квартира",
+];
 
 /// Words after a number that make it a count or a date, not a house: `на Беларуськаліі 3-4
 /// гады`, `на Каляды 24-25 снежня`.
@@ -2494,14 +2524,18 @@ const COUNT_WORDS: &[&str] = &[
 /// not followed by a word that makes the numbers a count. The span is the name and the house.
 fn unmarked_streets(t: &Text, out: &mut Vec<Span>) {
     for (wi, w) in t.words.iter().enumerate() {
-        if w.e - w.s > 2 || !PLACE_PREPOSITIONS.contains(&t.low(w)) {
+        if w.e - w.s > 7 || !PLACE_PREPOSITIONS.contains(&t.low(w)) {
             continue;
         }
         let mut k = wi + 1;
         let mut last = None;
         while k < t.words.len() && k <= wi + 2 {
             let n = &t.words[k];
-            let gap = &t.c[last.map_or(w.e, |l: Word| l.e)..n.s];
+            let mut gap = &t.c[last.map_or(w.e, |l: Word| l.e)..n.s];
+            // `Адрес: Сурганова 28-14`.
+            if last.is_none() && gap.first() == Some(&':') {
+                gap = &gap[1..];
+            }
             let capitalised = t.c[n.s].is_uppercase()
                 && t.c[n.s + 1..n.e].iter().any(|c| c.is_lowercase())
                 && t.c[n.s..n.e]
@@ -2529,10 +2563,13 @@ fn unmarked_streets(t: &Text, out: &mut Vec<Span>) {
         if h == j && t.at(name.e) != Some(',') {
             continue;
         }
-        let Some(end) = house_token(t, h, 3) else {
+        let Some(mut end) = house_token(t, h, 3) else {
             continue;
         };
-        let two_numbers = t.c[h..end].iter().any(|&c| c == '/' || is_dash(c));
+        let mut two_numbers = t.c[h..end].iter().any(|&c| c == '/' || is_dash(c));
+        if !two_numbers && let Some(flat) = flat_after(t, end) {
+            (end, two_numbers) = (flat, true);
+        }
         let count = t
             .words
             .get(t.word_index_from(end))
@@ -2542,6 +2579,25 @@ fn unmarked_streets(t: &Text, out: &mut Vec<Span>) {
             t.push(out, t.words[wi + 1].s, end, Kind::Address);
         }
     }
+}
+
+/// The end of a flat written after a house number ending at `k`: `, кв. 14`, ` кв 8`, ` m. 3`.
+fn flat_after(t: &Text, k: usize) -> Option<usize> {
+    let mut j = k;
+    if t.at(j) == Some(',') {
+        j += 1;
+    }
+    let j = t.skip_hspace(j, 2);
+    let w = word_at(t, j)?;
+    if !FLAT_WORDS.contains(&t.low(w)) {
+        return None;
+    }
+    let mut m = w.e;
+    if t.at(m) == Some('.') {
+        m += 1;
+    }
+    let m = t.skip_hspace(m, 2);
+    house_token(t, m, 4)
 }
 
 #[cfg(test)]
@@ -2609,6 +2665,12 @@ mod tests {
                 "Якуба Коласа 12а-3",
             ),
             ("He lived at Surhanava 28-14.", "Surhanava 28-14"),
+            (
+                "Обыск был по адресу Сурганова 28 кв 14",
+                "Сурганова 28 кв 14",
+            ),
+            ("Адрес: Сурганова 28-14.", "Сурганова 28-14"),
+            ("Адрас: Кульман 14, кв. 8, паверх", "Кульман 14, кв. 8"),
         ] {
             exact(text, Kind::Address, want);
         }
@@ -2627,6 +2689,8 @@ mod tests {
     #[test]
     fn phones_belarusian() {
         for (text, want) in [
+            ("Номер +375/29/7654321 и", "+375/29/7654321"),
+            ("Номер +375 / 29 / 765 43 21 и", "+375 / 29 / 765 43 21"),
             ("Мой тэл.: +375 29 123-45-67, пішыце.", "+375 29 123-45-67"),
             ("звоните +375(29)1234567 вечером", "+375(29)1234567"),
             ("офис: +375 (17) 222 33 44.", "+375 (17) 222 33 44"),

@@ -174,8 +174,13 @@ impl Matcher {
             {
                 self.form_lines.push((Table::Names, line, listed));
             }
-            if !self.owners[listed as usize].contains(&entity) {
-                self.owners[listed as usize].push(entity);
+            // A Lithuanian name also without its nominative ending, which every other case
+            // replaces (`Žukauskas`: `Žukausko`, `Žukauskui`, `Žukauską`).
+            let bare = lithuanian_base(w).and_then(|b| self.needle(b));
+            for id in std::iter::once(listed).chain(bare) {
+                if !self.owners[id as usize].contains(&entity) {
+                    self.owners[id as usize].push(entity);
+                }
             }
         }
         if initials.len() >= 2 {
@@ -592,6 +597,18 @@ pub(crate) fn is_town(key: &str, stem_len: usize) -> bool {
     t.line(key).is_some() || !t.lines_of(key.get(..stem_len).unwrap_or(key)).is_empty()
 }
 
+/// A name without the Lithuanian nominative ending `-as`, `-is`, `-ys`, `-us` (also written in
+/// Cyrillic), when at least five letters are left: `Žukauskas` gives `Žukausk`, `Rimantas`
+/// gives `Rimant`; `Jonas` and `Тарас` give nothing.
+fn lithuanian_base(word: &str) -> Option<&str> {
+    let mut chars = word.char_indices().rev();
+    let (_, last) = chars.next()?;
+    let (at, vowel) = chars.next()?;
+    let ending = matches!(last, 's' | 'с')
+        && matches!(vowel, 'a' | 'i' | 'y' | 'u' | 'а' | 'і' | 'и' | 'ы' | 'у');
+    (ending && word[..at].chars().count() >= 5).then(|| &word[..at])
+}
+
 /// A stem of five symbols or more ending in a vowel and `к`, `ц`, `н`, `л` or `р`, without
 /// that vowel (the fleeting vowel `fold` knows: `tomek` gives `tomk`).
 fn fleeting_dropped(stem: &str) -> Option<String> {
@@ -919,6 +936,26 @@ mod tests {
         // A hyphen inside a line, or a capitalised second word, is not a broken word.
         assert!(found(&names, "у Ярашэ- віча").is_empty());
         assert!(found(&names, "Ярашэ-\nВіча").is_empty());
+    }
+
+    #[test]
+    fn lithuanian_names_in_their_other_cases() {
+        for w in [
+            "Žukausko",
+            "Žukauskui",
+            "Žukauską",
+            "Zukauskas",
+            "Жукаускаса",
+            "Rimantą",
+        ] {
+            assert_eq!(
+                found(&["Rimantas Žukauskas"], &format!("a {w} b")),
+                [w],
+                "{w}"
+            );
+        }
+        assert_eq!(lithuanian_base("Тарас"), None);
+        assert_eq!(lithuanian_base("Jonas"), None);
     }
 
     #[test]

@@ -53,7 +53,11 @@ const STOP_WORDS: &str = "January February March April May June July August Sept
     Penal Jail Telegram Instagram Facebook Twitter Viber WhatsApp Signal Zoom Skype YouTube \
     Christmas Easter God Lord Freedom Day Year New Mine Plant Works Factory Company \
     Бог Бога Госпадзе Господи Суд Камітэт Комитет Міністэрства Министерство Рэспубліка Республика \
-    Каляды Вялікдзень Пасха Новы Новый Год Дзень День Беларуськалій Беларуськалий Азот Нафтан";
+    Каляды Вялікдзень Пасха Новы Новый Год Дзень День Беларуськалій Беларуськалий Азот Нафтан \
+    Дэпартамент Департамент Служба Службы Управленне Управление Упраўленне Горка Горкі Горки \
+    Sąd Sądu Prokuratura Prokuratury Okręgowy Rejonowy Apelacyjny Komenda Policja Straż Urząd \
+    Bezpieczeństwa Бяспекі Безопасности Безпеки Krajowy Krajowa Krajowej Krajowego Okręgowego \
+    Okręgowej Rejonowego Rejonowej Apelacyjnego Wojewódzki Wojewódzkiego";
 
 /// Title words (folded with `fold::plain` when the lexicon is built): a word that is one of these, or (for the entries
 /// ending in `-`) starts with one with at most three more letters (case endings).
@@ -220,6 +224,28 @@ const TITLES: &[&str] = &[
     // Taraškievica
     "сьледч-",
     "судзьдз-",
+    // Russian and Belarusian, spoken and prison words
+    "мент",
+    "мента",
+    "менту",
+    "ментом",
+    "чекист-",
+    "чэкіст-",
+    "комиссар-",
+    "камісар-",
+    "доктор-",
+    "завхоз-",
+    "кадровичк-",
+    "кадравічк-",
+    "сокамерни-",
+    "псіхолаг-",
+    "психолог-",
+    "ксёндз-",
+    "ксендз-",
+    "бацюшк-",
+    "батюшк-",
+    "святар-",
+    "священник-",
     // Ukrainian
     "слідч-",
     "судд-",
@@ -238,6 +264,9 @@ const TITLES: &[&str] = &[
     "policjant-",
     "komendant-",
     "naczelnik-",
+    "kierownik-",
+    "psycholog-",
+    "ks",
     "адвокат-",
     "пан",
 ];
@@ -561,7 +590,7 @@ const INSTITUTIONS: &[&str] = &[
 
 /// Titles written abbreviated, with a full stop (folded with `fold::plain`).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "lt", "col", "capt", "maj", "gen", "sgt", "insp", "det",
+    "mr", "mrs", "ms", "dr", "lt", "col", "capt", "maj", "gen", "sgt", "insp", "det", "ks",
 ];
 
 /// English nouns that end the name of a body (`Border Guard Service`, `Major Crimes Unit`): a
@@ -655,6 +684,59 @@ fn joins(tokens: &[Token], j: usize) -> bool {
     }
 }
 
+/// A surname followed by its title in apposition (`Кашкевич, следователь КГБ, кричал`,
+/// `Кашкевич (следователь)`, `Hurko, the warden`): token `i`, capitalised, not a given name,
+/// then a comma or an opening bracket, then a title. At the start of a sentence (`Потом,
+/// следователь...`) only a word with a surname's ending counts.
+fn before_title(text: &str, tokens: &[Token], claims: &[Claim], i: usize, out: &mut Vec<Found>) {
+    let t = &tokens[i];
+    let gap = &text[t.word_end..tokens[i + 1].start];
+    let apposition = matches!(gap.trim(), "," | "(" | "—" | "–");
+    let mut title = i + 1;
+    // `Hurko, the warden`.
+    if apposition
+        && tokens[title].text(text).eq_ignore_ascii_case("the")
+        && tokens.get(title + 1).is_some_and(|n| n.gap == Gap::Space)
+    {
+        title += 1;
+    }
+    if !apposition
+        || claims[i] != Claim::Free
+        || out.iter().any(|f| f.lo <= i && i <= f.hi)
+        || !is_title(tokens[title].text(text))
+        || !partner(text, t)
+        || given(&t.key) != Given::No
+        || (t.has(SENTENCE) && !surname_shape(t.text(text)))
+    {
+        return;
+    }
+    out.push(Found {
+        lo: i,
+        hi: i,
+        dot: false,
+        learn: vec![i],
+    });
+}
+
+/// Whether the text between a title and token `j` introduces what follows as the title's
+/// holder: spaces and at most one line break, with at most one colon, dash, comma, opening
+/// quote or bracket (`Следователь: Кашкевич`, `Следователь — Кашкевич`, `Следователь
+/// «Кашкевич»`, `The warden, Hurko`, `Судья` at the end of a line and `Мотыль` on the next).
+fn announced(text: &str, tokens: &[Token], j: usize) -> bool {
+    let gap = &text[tokens[j - 1].word_end..tokens[j].start];
+    let mut marks = 0;
+    let mut breaks = 0;
+    for c in gap.chars() {
+        match c {
+            ':' | '—' | '–' | '-' | ',' | '«' | '"' | '“' | '„' | '(' => marks += 1,
+            '\n' => breaks += 1,
+            c if c.is_whitespace() => {}
+            _ => return false,
+        }
+    }
+    marks + breaks >= 1 && marks <= 1 && breaks <= 1
+}
+
 /// Finds unlisted names in `tokens` of `text` (`claims` per token) and appends them to `out`.
 pub(crate) fn discover(text: &str, tokens: &[Token], claims: &[Claim], out: &mut Vec<Found>) {
     for (i, t) in tokens.iter().enumerate() {
@@ -683,6 +765,9 @@ pub(crate) fn discover(text: &str, tokens: &[Token], claims: &[Claim], out: &mut
         }
         if t.has(CAP) || t.has(CAPS) {
             beside_initials(text, tokens, claims, i, out);
+        }
+        if t.has(CAP) && i + 1 < tokens.len() && tokens[i + 1].gap == Gap::Other {
+            before_title(text, tokens, claims, i, out);
         }
     }
 }
@@ -949,7 +1034,8 @@ fn after_title(text: &str, tokens: &[Token], claims: &[Claim], i: usize, out: &m
         && tokens
             .get(i + 1)
             .is_some_and(|n| !text[tokens[i].word_end..n.start].contains('\n'));
-    let follows = |j: usize| joins(tokens, j) || (j == i + 1 && abbreviated);
+    let follows =
+        |j: usize| joins(tokens, j) || (j == i + 1 && (abbreviated || announced(text, tokens, j)));
     let mut j = i + 1;
     // The agency of the title may come between (`Следователь СК Мищенко`, `Major KGB Petrov`).
     if tokens.get(j).is_some_and(|t| t.has(ACRONYM))
@@ -1177,6 +1263,41 @@ mod tests {
     }
 
     #[test]
+    fn a_title_then_punctuation_or_a_line_break_then_the_surname() {
+        for (text, surname) in [
+            ("Следователь: Кашкевич.", "Кашкевич"),
+            ("Следователь — Кашкевич кричал", "Кашкевич"),
+            ("Следователь «Кашкевич» кричал", "Кашкевич"),
+            ("Следователь (Кашкевич) кричал", "Кашкевич"),
+            ("The warden, Hurko, took my letters.", "Hurko"),
+            ("Судья\nМотыль вынесла", "Мотыль"),
+            ("Кашкевич, следователь КГБ, кричал.", "Кашкевич"),
+            ("Потом Кашкевич (следователь) кричал.", "Кашкевич"),
+            ("I met Hurko, the warden, twice.", "Hurko"),
+        ] {
+            assert_eq!(
+                discovered(text),
+                [(surname.to_owned(), vec![surname.to_owned()])],
+                "{text}"
+            );
+        }
+        for text in [
+            "Следователь: Минск, 2021.",
+            "Судья.\nМотыль",
+            "судья, Ленинский районный суд",
+            "следователь;\n\nПотом",
+            "Потом, следователь сказал",
+            "Minsk, judge Hrybko's court",
+        ] {
+            assert!(
+                discovered(text).is_empty(),
+                "{text}: {:?}",
+                discovered(text)
+            );
+        }
+    }
+
+    #[test]
     fn more_titles_introduce_surnames() {
         for text in [
             "Сьледчы Бабровіч пагражаў",
@@ -1286,6 +1407,10 @@ mod tests {
             "Яна Мінск пакінула ў траўні.",
             "An Interior Ministry official came.",
             "Ганна працавала на Беларуськаліі.",
+            "начальник Департамента исполнения наказаний",
+            "Майор Службы безопасности Украины",
+            "Sędzia Sądu Okręgowego w Warszawie; prokurator Prokuratury Krajowej",
+            "Мы ехали в Марьину Горку.",
         ] {
             let d = discovered(text);
             assert!(d.is_empty() || text.starts_with("Max"), "{text}: {d:?}");

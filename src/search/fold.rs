@@ -648,6 +648,9 @@ fn substitution(x: u8, y: u8) -> u16 {
         (b'u', b'v') => 4,
         // Latin ch read as ш, as French writes it (Tcharnychou/Чарнышоў, Machérov/Машэраў).
         (b'S', b'X') => 4,
+        // ž, š, č written without their marks, as people type Polish, Lithuanian and Łacinka
+        // names on a keyboard without them (Zukauskas/Žukauskas, Sarunas/Šarūnas).
+        (b'Z', b'z') | (b'S', b's') | (b'C', b'c') => 4,
         // Nasals (Мікалай/Николай); Latin c read as k (Victor/Viktar).
         (b'm', b'n') | (b'c', b'k') => 6,
         // Vowels of different classes (Глыбокае/Глубокое).
@@ -777,15 +780,17 @@ const fn bit(b: u8) -> u32 {
 const fn cover(b: u8) -> u32 {
     let partners: &[u8] = match b {
         b't' => b"c",
-        b'c' => b"tk",
+        b'c' => b"tkC",
         b'k' => b"c",
         b'm' => b"n",
         b'n' => b"m",
         b'h' => b"Xzs",
-        b'C' => b"X",
+        b'C' => b"Xc",
         b'X' => b"hCzsS",
-        b'S' => b"X",
-        b'z' | b's' => b"hX",
+        b'S' => b"Xs",
+        b'Z' => b"z",
+        b'z' => b"hXZ",
+        b's' => b"hXS",
         b'v' => b"ul",
         b'l' => b"v",
         b'u' => b"v",
@@ -1054,8 +1059,16 @@ mod tests {
     const DIFFERENT: &str = include_str!("testdata/name-different.tsv");
 
     #[test]
-    fn latin_ch_may_be_sh_as_french_writes_it() {
-        for (q, t) in [("Чарнышоў", "Tcharnychou"), ("Машэраў", "Macherov")] {
+    fn latin_ch_may_be_sh_and_marks_may_be_left_out() {
+        for (q, t) in [
+            ("Чарнышоў", "Tcharnychou"),
+            ("Машэраў", "Macherov"),
+            // Marks left out.
+            ("Žukauskas", "Zukauskas"),
+            ("Šarūnas", "Sarunas"),
+            ("Černiauskas", "Cerniauskas"),
+            ("Żółkiewicz", "Zółkiewicz"),
+        ] {
             assert!(Needle::new(q).matches(&key(t)), "{q} / {t}");
         }
     }
