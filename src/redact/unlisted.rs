@@ -777,9 +777,8 @@ pub(crate) fn discover(text: &str, tokens: &[Token], claims: &[Claim], out: &mut
 /// Бухвостаў`, `следователь Следственного комитета Иванов`): token `i`, capitalised, not a
 /// given name, a place, an institution word (`Sądu Rejonowego`: a surname beginning like one,
 /// `Судакоў`, is missed here) or the start of another institution's name, after at most seven
-/// words
-/// of which the first is a title and one is an institution word, in one run of words (full
-/// stops of abbreviations allowed).
+/// words of which the first is a title and one is an institution word, in one run of words
+/// (full stops of abbreviations allowed).
 fn after_title_institution(
     text: &str,
     tokens: &[Token],
@@ -1161,31 +1160,44 @@ mod tests {
 
     #[test]
     fn a_title_with_its_complement_before_the_surname() {
-        for (text, surname) in [
+        finds_surnames(&[
             ("Начальник колонии Мацкевич угрожал.", "Мацкевич"),
             ("следователь по особо важным делам Голубович", "Голубович"),
             ("дырэктар шахты Кавалёў звольніў", "Кавалёў"),
             ("Председатель профкома Петров молчал", "Петров"),
-        ] {
+        ]);
+        finds_no_one(&[
+            "начальник колонии Минск",
+            "судья районного суда Ленинского района",
+            "следователь сказал, что Петров",
+            "было много Ивановых",
+        ]);
+    }
+
+    /// Each text names exactly one person, whose surname is learned.
+    #[track_caller]
+    fn finds_surnames(cases: &[(&str, &str)]) {
+        for &(text, surname) in cases {
             assert_eq!(
                 discovered(text),
                 [(surname.to_owned(), vec![surname.to_owned()])],
                 "{text}"
             );
         }
-        for text in [
-            "начальник колонии Минск",
-            "судья районного суда Ленинского района",
-            "следователь сказал, что Петров",
-            "было много Ивановых",
-        ] {
-            assert!(discovered(text).is_empty(), "{text}");
+    }
+
+    /// No text names anyone.
+    #[track_caller]
+    fn finds_no_one(texts: &[&str]) {
+        for text in texts {
+            let d = discovered(text);
+            assert!(d.is_empty(), "{text}: {d:?}");
         }
     }
 
     #[test]
     fn a_title_and_its_institution_before_the_surname() {
-        for (text, surname) in [
+        finds_surnames(&[
             (
                 "Судья Ленинского районного суда Скурат вынесла приговор.",
                 "Скурат",
@@ -1199,26 +1211,14 @@ mod tests {
                 "investigator of the Partyzanski District Court Hrybko",
                 "Hrybko",
             ),
-        ] {
-            assert_eq!(
-                discovered(text),
-                [(surname.to_owned(), vec![surname.to_owned()])],
-                "{text}"
-            );
-        }
-        for text in [
+        ]);
+        finds_no_one(&[
             "Судья Ленинского районного суда Минска вынесла приговор.",
             "судья Ленинского районного суда Гомельской области",
             "прокурор Октябрьского района Бобруйска",
             "прокурор Октябрьского района г. Дзержинска",
             "судья Ленинского районного суда в Пружанах",
-        ] {
-            assert!(
-                discovered(text).is_empty(),
-                "{text}: {:?}",
-                discovered(text)
-            );
-        }
+        ]);
     }
 
     #[test]
@@ -1264,7 +1264,7 @@ mod tests {
 
     #[test]
     fn a_title_then_punctuation_or_a_line_break_then_the_surname() {
-        for (text, surname) in [
+        finds_surnames(&[
             ("Следователь: Кашкевич.", "Кашкевич"),
             ("Следователь — Кашкевич кричал", "Кашкевич"),
             ("Следователь «Кашкевич» кричал", "Кашкевич"),
@@ -1274,27 +1274,15 @@ mod tests {
             ("Кашкевич, следователь КГБ, кричал.", "Кашкевич"),
             ("Потом Кашкевич (следователь) кричал.", "Кашкевич"),
             ("I met Hurko, the warden, twice.", "Hurko"),
-        ] {
-            assert_eq!(
-                discovered(text),
-                [(surname.to_owned(), vec![surname.to_owned()])],
-                "{text}"
-            );
-        }
-        for text in [
+        ]);
+        finds_no_one(&[
             "Следователь: Минск, 2021.",
             "Судья.\nМотыль",
             "судья, Ленинский районный суд",
             "следователь;\n\nПотом",
             "Потом, следователь сказал",
             "Minsk, judge Hrybko's court",
-        ] {
-            assert!(
-                discovered(text).is_empty(),
-                "{text}: {:?}",
-                discovered(text)
-            );
-        }
+        ]);
     }
 
     #[test]
