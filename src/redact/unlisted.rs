@@ -1094,7 +1094,32 @@ fn after_title(text: &str, tokens: &[Token], claims: &[Claim], i: usize, out: &m
             Vec::new()
         },
     });
+    // A second holder of the title (`Следователи Кашкевич и Бобрик`, `judges Hrybko and
+    // Lis`): `and` and a capitalised word that is no given name, stop word or body.
+    let k = hi + 2;
+    if let (Some(and), Some(second)) = (tokens.get(hi + 1), tokens.get(k))
+        && joins(tokens, hi + 1)
+        && joins(tokens, k)
+        && AND.contains(&and.text(text))
+        && claims[k] == Claim::Free
+        && partner(text, second)
+        && given(&second.key) == Given::No
+        && !body_noun(text, second)
+        && !tokens
+            .get(k + 1)
+            .is_some_and(|n| joins(tokens, k + 1) && institution(text, n))
+    {
+        out.push(Found {
+            lo: k,
+            hi: k,
+            dot: false,
+            learn: vec![k],
+        });
+    }
 }
+
+/// `and` in the languages of the vault.
+const AND: &[&str] = &["и", "і", "й", "та", "ды", "and", "i", "oraz", "ir"];
 
 #[cfg(test)]
 mod tests {
@@ -1193,6 +1218,23 @@ mod tests {
             let d = discovered(text);
             assert!(d.is_empty(), "{text}: {d:?}");
         }
+    }
+
+    #[test]
+    fn two_holders_of_a_title() {
+        for (text, first, second) in [
+            ("Следователи Кашкевич и Бобрик пришли", "Кашкевич", "Бобрик"),
+            ("Судьи Мотыль и Гусак", "Мотыль", "Гусак"),
+            ("judges Hrybko and Lis sentenced", "Hrybko", "Lis"),
+        ] {
+            let d = discovered(text);
+            let names: Vec<&str> = d.iter().map(|(n, _)| n.as_str()).collect();
+            assert_eq!(names, [first, second], "{text}");
+        }
+        finds_surnames(&[
+            ("Следователь Кашкевич и Минск", "Кашкевич"),
+            ("судья Мотыль и Ленинский районный суд", "Мотыль"),
+        ]);
     }
 
     #[test]
