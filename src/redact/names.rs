@@ -653,7 +653,7 @@ const LOWERCASE_FUZZY: usize = 7;
 /// - The Ukrainian and Polish dative `-ові`/`-еві`/`-owi`/`-ewi`, by the key (`Коваленкові`,
 ///   `Сергієві`, `Nowakowi`). Four symbols may be left: the ending is never a surname's.
 /// - A possessive adjective made from a name, in any case, by the stem: `-ін`/`-ын`/`-ин`
-///   (`Тамарын`, `Оленин`, `Машиной`), four symbols left or more; `-ов`/`-ев` (`Андрусева`),
+///   (`Тамарын`, `Оленин`, `Тамарынай`), four symbols left or more; `-ов`/`-ев` (`Андрусева`),
 ///   five or more, as `Іванов` is a surname of its own and not Іван's.
 fn derived_bases(key: &str, stem_len: usize) -> impl Iterator<Item = &str> {
     let stem = key.get(..stem_len).unwrap_or(key);
