@@ -434,9 +434,7 @@ impl Matcher {
             }
         }
     }
-}
 
-impl Matcher {
     /// Names hyphenated across a line break (`Ярашэ-` at the end of a line and `віча` at the
     /// start of the next, as word processors and scanned pages break words): the two tokens
     /// are one word, matched as such. Runs of one token each are left to `runs`.

@@ -787,14 +787,12 @@ fn after_title_institution(
     out: &mut Vec<Found>,
 ) {
     let t = &tokens[i];
-    // Full stops only of abbreviations (`г.`, `вул.`), not of sentences.
-    let linked = |j: usize| match tokens[j].gap {
-        Gap::Space | Gap::Hyphen => true,
-        Gap::Dot => {
-            let before = &tokens[j - 1];
-            before.has(LOWER) && before.text(text).chars().count() <= 3
-        }
-        Gap::Other => false,
+    // `joins`, and the full stops of abbreviations (`г.`, `вул.`), not of sentences.
+    let linked = |j: usize| {
+        joins(tokens, j)
+            || (tokens[j].gap == Gap::Dot
+                && tokens[j - 1].has(LOWER)
+                && tokens[j - 1].text(text).chars().count() <= 3)
     };
     if claims[i] != Claim::Free || t.has(SENTENCE) || !linked(i) || given(&t.key) != Given::No {
         return;
