@@ -1,7 +1,8 @@
 //! `tvault bench`: builds synthetic vaults of N records in a temporary directory and measures the
 //! real binary (fresh processes, unlocked with an identity so scrypt is excluded): add
-//! throughput, the cost of one more `add`, search, list, export and verify times, peak memory of
-//! search, and the time the stock `age` tool takes to decrypt one file holding the same
+//! throughput, the cost of one more `add`, search, list, export and verify times (medians of
+//! runs that nothing observes), peak memory of add, search and export (from one more run, polled),
+//! and the time the stock `age` tool takes to decrypt one file holding the same
 //! metadata (the yardstick of the search goal); and attaching and extracting one big file
 //! against `rage` on the same file. Prints a Markdown report on stdout.
 
@@ -237,8 +238,25 @@ struct Run {
     ok: bool,
 }
 
-/// Runs a command, polling its peak resident memory (VmHWM) until it exits.
+/// Runs a command, polling its peak resident memory (VmHWM) every 2 ms until it exits.
 fn measure(command: &mut Command, stdin: Option<&[u8]>) -> Result<Run, CliError> {
+    spawn_and_wait(command, stdin, true)
+}
+
+/// Runs a command and only times it. Polling costs the measured command time: reading
+/// `/proc/PID/status` of a busy process competes with it for its memory map, and an export
+/// timed while polled took 7-8% longer on 2 cores. Timed runs are therefore not polled, and
+/// peak memory comes from one more, polled run.
+fn time(command: &mut Command, stdin: Option<&[u8]>) -> Result<Run, CliError> {
+    spawn_and_wait(command, stdin, false)
+}
+
+/// [`measure`] (`watch`) or [`time`].
+fn spawn_and_wait(
+    command: &mut Command,
+    stdin: Option<&[u8]>,
+    watch: bool,
+) -> Result<Run, CliError> {
     command.stdout(Stdio::piped()).stderr(Stdio::null());
     command.stdin(if stdin.is_some() {
         Stdio::piped()
@@ -265,6 +283,11 @@ fn measure(command: &mut Command, stdin: Option<&[u8]>) -> Result<Run, CliError>
     });
     let mut peak_kib = 0;
     let status = loop {
+        if !watch {
+            break child
+                .wait()
+                .map_err(|e| CliError::failure(format!("bench: {e}")))?;
+        }
         if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status"))
             && let Some(kib) = status
                 .lines()
@@ -367,8 +390,8 @@ pub fn run(_global: &GlobalArgs, args: &BenchArgs, ui: &mut Ui) -> Result<(), Cl
         measure(tvault(&empty).arg("init"), None)?;
         let (mut into_full, mut into_empty) = (Vec::new(), Vec::new());
         for _ in 0..args.runs {
-            into_full.push(measure(tvault(&vault).args(["add", "--from", "-"]), Some(&one))?.wall);
-            into_empty.push(measure(tvault(&empty).args(["add", "--from", "-"]), Some(&one))?.wall);
+            into_full.push(time(tvault(&vault).args(["add", "--from", "-"]), Some(&one))?.wall);
+            into_empty.push(time(tvault(&empty).args(["add", "--from", "-"]), Some(&one))?.wall);
         }
         ui.line("")?;
         ui.line(&format!(
@@ -405,10 +428,9 @@ pub fn run(_global: &GlobalArgs, args: &BenchArgs, ui: &mut Ui) -> Result<(), Cl
         let mut search_median = Duration::ZERO;
         for query in queries {
             let mut walls = Vec::new();
-            let mut peak = 0;
             let mut hits = 0;
             for _ in 0..args.runs {
-                let run = measure(tvault(&vault).arg("search").args(*query), None)?;
+                let run = time(tvault(&vault).arg("search").args(*query), None)?;
                 if !run.ok {
                     return Err(CliError::failure(format!("bench: search {query:?} failed")));
                 }
@@ -418,9 +440,9 @@ pub fn run(_global: &GlobalArgs, args: &BenchArgs, ui: &mut Ui) -> Result<(), Cl
                     .filter(|l| !l.is_empty())
                     .count()
                     .saturating_sub(1);
-                peak = peak.max(run.peak_kib);
                 walls.push(run.wall);
             }
+            let peak = measure(tvault(&vault).arg("search").args(*query), None)?.peak_kib;
             let wall = median(walls);
             search_median = search_median.max(wall);
             ui.line(&format!(
@@ -433,40 +455,37 @@ pub fn run(_global: &GlobalArgs, args: &BenchArgs, ui: &mut Ui) -> Result<(), Cl
         }
         let mut walls = Vec::new();
         for _ in 0..args.runs {
-            walls.push(measure(tvault(&vault).arg("list"), None)?.wall);
+            walls.push(time(tvault(&vault).arg("list"), None)?.wall);
         }
         ui.line(&format!("| list | {} |", ms(median(walls))))?;
         for format in ["json", "md"] {
+            let export = [
+                "export",
+                "--purpose",
+                "ilo_cfa",
+                "--format",
+                format,
+                "--out",
+                "-",
+            ];
             let mut walls = Vec::new();
-            let mut peak = 0;
             for _ in 0..args.runs {
-                let run = measure(
-                    tvault(&vault).args([
-                        "export",
-                        "--purpose",
-                        "ilo_cfa",
-                        "--format",
-                        format,
-                        "--out",
-                        "-",
-                    ]),
-                    None,
-                )?;
+                let run = time(tvault(&vault).args(export), None)?;
                 if !run.ok {
                     return Err(CliError::failure(format!(
                         "bench: export --format {format} failed"
                     )));
                 }
-                peak = peak.max(run.peak_kib);
                 walls.push(run.wall);
             }
+            let peak = measure(tvault(&vault).args(export), None)?.peak_kib;
             ui.line(&format!(
                 "| export of {n} redacted summaries (`--format {format}`) | {}, peak {} MiB |",
                 ms(median(walls)),
                 peak / 1024
             ))?;
         }
-        let verify = measure(tvault(&vault).arg("verify"), None)?;
+        let verify = time(tvault(&vault).arg("verify"), None)?;
         ui.line(&format!(
             "| verify (every byte against the journal) | {} |",
             ms(verify.wall)
@@ -481,7 +500,7 @@ pub fn run(_global: &GlobalArgs, args: &BenchArgs, ui: &mut Ui) -> Result<(), Cl
             for _ in 0..args.runs {
                 let mut c = Command::new("age");
                 c.arg("-d").arg("-i").arg(&id_file).arg(&file);
-                walls.push(measure(&mut c, None)?.wall);
+                walls.push(time(&mut c, None)?.wall);
             }
             let age_wall = median(walls);
             ui.line(&format!(
