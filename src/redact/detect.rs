@@ -36,13 +36,16 @@
 //! - **IdNumber** ([`Kind::IdNumber`]): Belarusian passports, two capital letters (Latin or
 //!   Cyrillic) and seven digits with an optional space or dash (`MP1234567`, `КН 7654321`;
 //!   lowercase only when written together); personal identification numbers, 7 digits, a letter,
-//!   3 digits, 2 letters, a digit (`3140582A001PB1`, any case, Cyrillic lookalikes); and after a
+//!   3 digits, 2 letters, a digit (`3140582A001PB1`, any case, Cyrillic lookalikes); Ukrainian
+//!   passport booklets, two Cyrillic capitals and six digits (`КМ 123456`); personal numbers of
+//!   the countries exiles live in (`neighbour_id`: PESEL, Lithuanian and Estonian codes by their
+//!   check digit, Latvian codes and the Ukrainian register number by their date); and after a
 //!   passport word (паспарт, пашпарт, паспорт, passport, identification / ідэнтыфікацыйны /
 //!   идентификационный / асабісты / личный номер) the first number within a few words that has
 //!   at least six digits, with its series letters.
 //! - **Plate** ([`Kind::Plate`]): Belarusian `1234 AB-7` / `1234AB7` / `1234 АВ-7` and
 //!   `AB 1234-7`; Russian `А123ВС 77`, `А 123 ВС 777` (with spaces only when the region is
-//!   there); and after a plate or vehicle word (номер машины, нумарны знак, госномер, plate,
+//!   there); Ukrainian `АА 1234 ВВ`; and after a plate or vehicle word (номер машины, нумарны знак, госномер, plate,
 //!   registration, car…) any letters-and-digits plate (`ABC 123`, `WA 12345`).
 //! - **Address** ([`Kind::Address`]): a street word (вул., вуліца, ул., улица, пр., пр-т,
 //!   праспект, пер., завулак, бул., бульвар, пл., плошча, площадь, тракт, шаша, шоссе,
@@ -54,6 +57,9 @@
 //!   `12 Lenin Street` and `14 Nezalezhnasti Ave, apt 5` too. Before the street word a Cyrillic
 //!   name must look like an adjective (Кальварыйская вуліца, Лагойскі тракт). Without a house
 //!   number the capitalised name is enough. `St.` followed by a capital is a saint, not a street.
+//!
+//! Digits are digits in any script: the detectors see full-width forms, the decimal digits of
+//! other scripts and mathematical digits as ASCII ([`ascii_form`], one char for one).
 //!
 //! Cost: one pass builds the chars and the folded words (byte offsets only for a non-ASCII text
 //! with spans), piece by piece from a cache (see `Text::new`); word-triggered detectors skip at
@@ -102,13 +108,16 @@ fn find_in(text: &str, out: &mut Vec<Span>) {
     phones(&t, out);
     // Detectors that act only at a character or word the text may not have at all skip their
     // pass over it (each skips exactly when its loop would find nothing to start from).
-    if text.contains(['@', '＠']) {
+    // The raw text first (cheap); then the chars the detectors see, where a full-width or
+    // mathematical form may have become the character looked for.
+    let has = |raw: char| text.contains(raw) || (t.mapped && t.c.contains(&raw));
+    if has('@') {
         at_signs(&t, out);
     }
     if t.words.iter().any(|w| AT_WORDS.contains(&t.low(w))) {
         obfuscated_emails(&t, out);
     }
-    if text.contains('/') {
+    if has('/') {
         links(&t, out);
     }
     messenger_handles(&t, out);
@@ -118,8 +127,36 @@ fn find_in(text: &str, out: &mut Vec<Span>) {
     plates(&t, out);
     plate_context(&t, out);
     addresses(&t, out);
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.bytes().any(|b| b.is_ascii_digit())
+        || (t.mapped && t.c.iter().any(char::is_ascii_digit))
+    {
         unmarked_streets(&t, out);
+    }
+}
+
+/// The ASCII character `c` stands for, as the detectors see it: a full-width form (`０`-`９`,
+/// `＋`, `＠`, `Ａ`, U+FF01-FF5E, what Chinese and Japanese keyboards type and what some
+/// people use to slip a number past filters), a decimal digit of another script
+/// (Arabic-Indic, Persian, Devanagari, Bengali, Thai, Myanmar...) or a mathematical digit
+/// (`𝟘`, `𝟙`, bold, double-struck, sans-serif, monospace). Every other character is itself. One
+/// character for one, so that char positions and byte offsets stay those of the text.
+pub(crate) fn ascii_form(c: char) -> char {
+    /// The zero of each block of ten decimal digits (Unicode category Nd) mapped here.
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+        0xFF10, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
+    ];
+    let u = u32::from(c);
+    if u < 0x0660 {
+        return c;
+    }
+    if (0xFF01..=0xFF5E).contains(&u) {
+        return char::from_u32(u - 0xFF01 + 0x21).unwrap_or(c);
+    }
+    match ZEROS.iter().find(|&&z| (z..z + 10).contains(&u)) {
+        Some(&z) => char::from_u32(u - z + u32::from(b'0')).unwrap_or(c),
+        None => c,
     }
 }
 
@@ -221,6 +258,8 @@ struct Text<'a> {
     /// pushed, and only for a text that is not all ASCII (most texts have no span).
     b: OnceCell<Vec<usize>>,
     words: Vec<Word>,
+    /// Whether some char is seen as another (see [`ascii_form`]).
+    mapped: bool,
 }
 
 /// What a [`Text`] holds of one piece of a text between `"` and line breaks.
@@ -229,6 +268,7 @@ struct Piece {
     an: Vec<bool>,
     lows: String,
     words: Vec<Word>,
+    mapped: bool,
 }
 
 /// Pieces kept by [`Text::new`], per thread.
@@ -301,6 +341,7 @@ impl Text<'_> {
             an: spare.an,
             b: OnceCell::new(),
             words: spare.words,
+            mapped: false,
         };
         t.c.reserve(s.len());
         t.an.reserve(s.len());
@@ -318,8 +359,10 @@ impl Text<'_> {
                             an: std::mem::take(&mut w.an),
                             lows: std::mem::take(&mut w.lows),
                             words: std::mem::take(&mut w.words),
+                            mapped: w.mapped,
                         })
                     });
+                    t.mapped |= p.mapped;
                     let (c0, l0) = (t.c.len(), t.lows.len());
                     t.c.extend_from_slice(&p.c);
                     t.an.extend_from_slice(&p.an);
@@ -341,9 +384,18 @@ impl Text<'_> {
         t
     }
 
-    /// The text's chars and words, computed on the whole text.
+    /// The text's chars and words, computed on the whole text. Digits of other scripts and
+    /// full-width forms are seen as their ASCII characters (see [`ascii_form`]).
     fn whole(s: &str) -> Text<'_> {
-        let c: Vec<char> = s.chars().collect();
+        let mut mapped = false;
+        let c: Vec<char> = s
+            .chars()
+            .map(|c| {
+                let seen = ascii_form(c);
+                mapped |= seen != c;
+                seen
+            })
+            .collect();
         let an = c.iter().map(|&c| alnum(c)).collect();
         let mut t = Text {
             s,
@@ -352,6 +404,7 @@ impl Text<'_> {
             an,
             b: OnceCell::new(),
             words: Vec::new(),
+            mapped,
         };
         let mut i = 0;
         let mut words = Vec::new();
@@ -1435,15 +1488,84 @@ fn id_numbers(t: &Text, out: &mut Vec<Span>) {
                 if digits_at(t, k, 7) && t.ends_word(k + 7) {
                     t.push(out, i, k + 7, Kind::IdNumber);
                 }
+                // A Ukrainian passport booklet: two Cyrillic capitals and six digits
+                // (`КМ 123456`).
+                if upper && is_cyrillic(c) && is_cyrillic(d) {
+                    let k = t.skip_hspace(i + 2, 1);
+                    if digits_at(t, k, 6) && t.ends_word(k + 6) {
+                        t.push(out, i, k + 6, Kind::IdNumber);
+                    }
+                }
             }
         }
         // Personal identification number: 7 digits, letter, 3 digits, 2 letters, digit.
         if c.is_ascii_digit()
-            && let Some(end) = personal_id(t, i)
+            && let Some(end) = personal_id(t, i).or_else(|| neighbour_id(t, i))
         {
             t.push(out, i, end, Kind::IdNumber);
         }
     }
+}
+
+/// The end of a personal number of a country where exiles live, starting at `i`, each by a
+/// shape ordinary numbers do not have: a Polish PESEL or a Lithuanian or Estonian personal code
+/// (11 digits with a valid check digit), a Latvian personal code (`DDMMYY-NNNNN`, a valid date),
+/// a Ukrainian record number of the population register (`YYYYMMDD-NNNNN`, a valid date).
+fn neighbour_id(t: &Text, i: usize) -> Option<usize> {
+    if !t.starts_word(i) {
+        return None;
+    }
+    let run = |from: usize| (from..t.len()).take_while(|&k| t.is_digit(k)).count();
+    let digits = |from: usize, n: usize| -> Vec<u32> {
+        t.c[from..from + n]
+            .iter()
+            .filter_map(|c| c.to_digit(10))
+            .collect()
+    };
+    let first = run(i);
+    let end = i + first;
+    if first == 11 && t.ends_word(end) {
+        let d = digits(i, 11);
+        return (pesel_ok(&d) || baltic_code_ok(&d)).then_some(end);
+    }
+    if (first == 6 || first == 8) && t.at(end) == Some('-') && run(end + 1) == 5 {
+        let after = end + 6;
+        let d = digits(i, first);
+        let date = if first == 6 {
+            // DDMMYY
+            valid_day(d[0] * 10 + d[1], d[2] * 10 + d[3])
+        } else {
+            // YYYYMMDD
+            let year = d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3];
+            (1900..=2099).contains(&year) && valid_day(d[6] * 10 + d[7], d[4] * 10 + d[5])
+        };
+        return (date && t.ends_word(after)).then_some(after);
+    }
+    None
+}
+
+fn valid_day(day: u32, month: u32) -> bool {
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// A Polish PESEL: `YYMMDDZZZXQ`, the month carrying the century (+20 for 2000-2099...), and
+/// the check digit of weights 1 3 7 9.
+fn pesel_ok(d: &[u32]) -> bool {
+    const WEIGHTS: [u32; 10] = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+    let sum: u32 = d.iter().zip(WEIGHTS).map(|(a, w)| a * w).sum();
+    let month = (d[2] * 10 + d[3]) % 20;
+    valid_day(d[4] * 10 + d[5], month) && (10 - sum % 10) % 10 == d[10]
+}
+
+/// A Lithuanian or Estonian personal code: `GYYMMDDNNNC`, G from 1 to 6 (sex and century),
+/// and the check digit of the two rounds of weights the two countries share.
+fn baltic_code_ok(d: &[u32]) -> bool {
+    let round = |weights: [u32; 10]| d.iter().zip(weights).map(|(a, w)| a * w).sum::<u32>() % 11;
+    let mut check = round([1, 2, 3, 4, 5, 6, 7, 8, 9, 1]);
+    if check == 10 {
+        check = round([3, 4, 5, 6, 7, 8, 9, 1, 2, 3]) % 10;
+    }
+    (1..=6).contains(&d[0]) && valid_day(d[5] * 10 + d[6], d[3] * 10 + d[4]) && check == d[10]
 }
 
 /// The end of a personal identification number starting at `i`: 7 digits, a letter, 3 digits,
@@ -1746,6 +1868,15 @@ fn plates(t: &Text, out: &mut Vec<Span>) {
                     && t.ends_word(k + 6)
                 {
                     t.push(out, i, k + 6, Kind::Plate);
+                }
+                // Ukrainian AA 1234 BB.
+                let l = t.skip_hspace(k + 4, 1);
+                if digits_at(t, k, 4)
+                    && t.is(l, plate_letter)
+                    && t.is(l + 1, plate_letter)
+                    && t.ends_word(l + 2)
+                {
+                    t.push(out, i, l + 2, Kind::Plate);
                 }
             }
             // Russian А123ВС 77 / А 123 ВС 777.
@@ -2648,6 +2779,107 @@ mod tests {
             exact(&format!("Мой нумар {number}."), Kind::Phone, &number);
             let card = format!("4255{c}1901{c}2345{c}6789");
             exact(&format!("картка {card}"), Kind::IdNumber, &card);
+        }
+    }
+
+    /// Digits of other scripts, full-width and mathematical forms are digits to every detector
+    /// (the review found `＋３７５ ２９ …` in a narrative, typed on a Chinese keyboard), and the
+    /// span still covers exactly the characters written.
+    #[test]
+    fn digits_of_other_scripts_and_full_width_forms_are_digits() {
+        for (text, kind, want) in [
+            (
+                "Звані на ＋３７５ ２９ １２３ ４５ ６７ вечарам.",
+                Kind::Phone,
+                "＋３７５ ２９ １２３ ４５ ６７",
+            ),
+            (
+                "Номер: +٣٧٥٢٩١٢٣٤٥٦٧, пишите.",
+                Kind::Phone,
+                "+٣٧٥٢٩١٢٣٤٥٦٧",
+            ),
+            (
+                "Тэлефон +۳۷۵ ۲۹ ۷۶۵ ۴۳ ۲۱.",
+                Kind::Phone,
+                "+۳۷۵ ۲۹ ۷۶۵ ۴۳ ۲۱",
+            ),
+            ("Пашпарт MP𝟏𝟐𝟑𝟒𝟓𝟔𝟕 забралі.", Kind::IdNumber, "MP𝟏𝟐𝟑𝟒𝟓𝟔𝟕"),
+            (
+                "Паспорт ＭＰ１２３４５６７ изъяли.",
+                Kind::IdNumber,
+                "ＭＰ１２３４５６７",
+            ),
+            (
+                "Пішыце на ales＠tut．by калі ласка.",
+                Kind::Email,
+                "ales＠tut．by",
+            ),
+            ("Машына १२३४ AB-७ стаяла ля дома.", Kind::Plate, "१२३४ AB-७"),
+        ] {
+            exact(text, kind, want);
+        }
+        // Ordinary numbers stay ordinary in any script.
+        none("Суд адбыўся ２０２２ года, артыкул ３４２.");
+        none("Ён атрымаў ٣ гады калоніі.");
+    }
+
+    /// Personal numbers of the countries exiles live in (Poland, Lithuania, Latvia, Estonia,
+    /// Ukraine) and Ukrainian passport booklets, each by its check digit or its date.
+    #[test]
+    fn personal_numbers_of_neighbouring_countries() {
+        for (text, want) in [
+            ("PESEL: 44051401359, wydany w Warszawie.", "44051401359"),
+            ("Jego PESEL 02270803624 znaleźli w aktach.", "02270803624"),
+            ("Asmens kodas 38703181745, gyvena Vilniuje.", "38703181745"),
+            ("Isikukood 49403136515.", "49403136515"),
+            ("Personas kods 120389-12345 tika atrasts.", "120389-12345"),
+            ("УНЗР 19900101-00009 у картці.", "19900101-00009"),
+            ("Паспорт КМ 123456 забрали на кордоні.", "КМ 123456"),
+            ("Паспорт СН123456.", "СН123456"),
+        ] {
+            exact(text, Kind::IdNumber, want);
+        }
+        // The same shapes with a wrong check digit, an impossible date, or one digit more or
+        // less, are ordinary numbers.
+        none("Номер справы 44051401358 у судзе.");
+        none("Account 12345678901 closed.");
+        none("Case 123456-12345 and 20221340-12345.");
+        none("Справа 1990010-00009, том 4.");
+        none("ИК 12345 и ИК-15 в Шклове.");
+    }
+
+    #[test]
+    fn ukrainian_plates() {
+        for (text, want) in [
+            ("Бус АА 1234 ВВ стояв біля під'їзду.", "АА 1234 ВВ"),
+            ("The van KA1234HX followed us.", "KA1234HX"),
+            ("Машина ВН 0007 ТІ, сіра.", "ВН 0007 ТІ"),
+        ] {
+            exact(text, Kind::Plate, want);
+        }
+        none("Article CC 1234 of the code.");
+    }
+
+    #[test]
+    fn ascii_form_is_one_char_for_one() {
+        assert_eq!(ascii_form('５'), '5');
+        assert_eq!(ascii_form('٥'), '5');
+        assert_eq!(ascii_form('𝟝'), '5');
+        assert_eq!(ascii_form('＠'), '@');
+        assert_eq!(ascii_form('Ｚ'), 'Z');
+        for c in [
+            'a',
+            'Я',
+            'ў',
+            'ł',
+            '½',
+            '²',
+            '①',
+            'Ⅳ',
+            '\u{FF5F}',
+            '\u{1D7CD}',
+        ] {
+            assert_eq!(ascii_form(c), c, "{c:?}");
         }
     }
 
