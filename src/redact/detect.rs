@@ -24,15 +24,17 @@
 //!   times use a colon, articles (361-1) and case numbers (1-123/2022) are too short.
 //! - **Email** ([`Kind::Email`]): `local@domain.tld`, letters of any script in both parts
 //!   (Cyrillic and IDN addresses), and the obfuscations `ivan [at] mail [dot] ru`,
-//!   `ivan(at)mail.ru`, `ivan (собака) mail.ru`, `ivan at mail dot ru` (the bare-word forms only
-//!   with a known top-level domain). A `local@word` without a domain is still removed as e-mail.
+//!   `ivan(at)mail.ru`, `ivan (собака) mail.ru`, `ivan @ tut . by`, `ivan at mail dot ru` (the
+//!   spaced and bare-word forms only with a known top-level domain). A `local@word` without a
+//!   domain is still removed as e-mail.
 //! - **Handle** ([`Kind::Handle`]): `@username` (3+ letters, digits, `_` or `.`, not preceded by
 //!   an e-mail local part); profile links on t.me, telegram.me, instagram.com, vk.com,
 //!   facebook.com, fb.com, x.com, twitter.com, ok.ru, youtube.com, signal.me, wa.me, tiktok.com,
-//!   linkedin.com and a few more, with or without scheme, `www.` or `m.`, up to the end of the
-//!   path; and a Latin username after a messenger word (Telegram, тг, Signal, instagram, VK,
-//!   ник, username…): after a colon any username but common words, without one only a username
-//!   with `_`, `.` or a digit (so "the Telegram channel" stays).
+//!   linkedin.com and a few more, with or without scheme, `www.` or `m.`, also defanged or with
+//!   spaced dots and slash (`t[.]me/x`, `t . me / x`), up to the end of the path; and a Latin
+//!   username after a messenger word (Telegram, тг, Signal, instagram, VK, ник, username…):
+//!   after a colon any username but common words, without one only a username with `_`, `.` or
+//!   a digit (so "the Telegram channel" stays).
 //! - **IdNumber** ([`Kind::IdNumber`]): Belarusian passports, two capital letters (Latin or
 //!   Cyrillic) and seven digits with an optional space or dash (`MP1234567`, `КН 7654321`;
 //!   lowercase only when written together); personal identification numbers, 7 digits, a letter,
@@ -1040,10 +1042,50 @@ fn spaced_email(t: &Text, i: usize) -> Option<(usize, usize)> {
     if ls == le || !t.starts_word(ls) || !t.c[ls..le].iter().any(|&c| alpha(c)) {
         return None;
     }
-    let de = domain_end(t, ds)?;
-    let domain = t.lower(ds, de);
-    let (name, tld) = domain.rsplit_once('.')?;
-    (name.chars().any(alpha) && KNOWN_TLD.contains(&tld)).then_some((ls, de))
+    let known = |de: usize| {
+        let domain: String = t.lower(ds, de).chars().filter(|&c| !is_hspace(c)).collect();
+        domain
+            .rsplit_once('.')
+            .is_some_and(|(name, tld)| name.chars().any(alpha) && KNOWN_TLD.contains(&tld))
+    };
+    if let Some(de) = domain_end(t, ds)
+        && known(de)
+    {
+        return Some((ls, de));
+    }
+    // The dots spaced too (`ales @ tut . by`).
+    let de = spaced_domain_end(t, ds)?;
+    known(de).then_some((ls, de))
+}
+
+/// End of a domain at `j` whose dots may have up to two spaces on each side (`tut . by`): two
+/// labels at least.
+fn spaced_domain_end(t: &Text, j: usize) -> Option<usize> {
+    let label = |k: usize| {
+        let mut e = k;
+        while e < t.len() && (alnum(t.c[e]) || (t.c[e] == '-' && e > k)) {
+            e += 1;
+        }
+        e
+    };
+    let mut end = label(j);
+    if end == j {
+        return None;
+    }
+    let mut labels = 1;
+    loop {
+        let dot = t.skip_hspace(end, 2);
+        if t.at(dot) != Some('.') {
+            break;
+        }
+        let next = t.skip_hspace(dot + 1, 2);
+        let e = label(next);
+        if e == next {
+            break;
+        }
+        (end, labels) = (e, labels + 1);
+    }
+    (labels >= 2).then_some(end)
 }
 
 const AT_WORDS: &[&str] = &[
@@ -1216,22 +1258,30 @@ fn links(t: &Text, out: &mut Vec<Span>) {
         if t.c[slash] != '/' {
             continue;
         }
+        // Spaces around the slash (`t . me / name`, written so that a chat does not make a link
+        // of it) only before a path that starts like a name.
+        let before = t.skip_hspace_back(slash, 2);
+        let after = t.skip_hspace(slash + 1, 2);
+        let spaced = before < slash || after > slash + 1;
+        if spaced && !t.is(after, |c| alnum(c) || matches!(c, '_' | '@')) {
+            continue;
+        }
         let Some(i) = SOCIAL.iter().find_map(|d| {
-            let i = domain_before(t, slash, d)?;
+            let i = domain_before(t, before, d)?;
             let boundary = !t.prev(i).is_some_and(|p| alnum(p) || p == '-');
             boundary.then_some(i)
         }) else {
             continue;
         };
         // The path, to a space or a quote, without trailing punctuation.
-        let mut e = slash + 1;
+        let mut e = after;
         while e < t.len()
             && !t.c[e].is_whitespace()
             && !matches!(t.c[e], '<' | '>' | '"' | '«' | '»' | '“' | '”' | '[' | ']')
         {
             e += 1;
         }
-        while e > slash + 1
+        while e > after
             && matches!(
                 t.c[e - 1],
                 '.' | ',' | ';' | ':' | '!' | '?' | ')' | '}' | '\'' | '’' | '…'
@@ -1239,7 +1289,7 @@ fn links(t: &Text, out: &mut Vec<Span>) {
         {
             e -= 1;
         }
-        if !t.c[slash + 1..e].iter().any(|&c| alnum(c)) {
+        if !t.c[after..e].iter().any(|&c| alnum(c)) {
             continue;
         }
         // www. / m. and the scheme.
@@ -1267,18 +1317,19 @@ fn links(t: &Text, out: &mut Vec<Span>) {
 }
 
 /// Where the domain `d` starts if it ends right before `end` (case-insensitive), also written
-/// defanged, with each dot as `[.]`, `(.)`, `{.}`, `[dot]` or `(dot)` (`t[.]me/name`, as links
-/// are written to keep chats from opening them).
+/// defanged, with each dot as `[.]`, `(.)`, `{.}`, `[dot]` or `(dot)`, or with spaces around it
+/// (`t[.]me/name`, `t . me`, as links are written to keep chats from opening them).
 fn domain_before(t: &Text, end: usize, d: &str) -> Option<usize> {
     const DOTS: &[&str] = &[".", "[.]", "(.)", "{.}", "[dot]", "(dot)"];
     let mut k = end;
     for p in d.chars().rev() {
         if p == '.' {
+            k = t.skip_hspace_back(k, 2);
             let dot = DOTS.iter().find(|dot| {
                 let n = dot.chars().count();
                 k >= n && t.matches_ci(k - n, dot)
             })?;
-            k -= dot.chars().count();
+            k = t.skip_hspace_back(k - dot.chars().count(), 2);
         } else {
             k = k.checked_sub(1)?;
             if !t
@@ -2858,6 +2909,35 @@ mod tests {
             exact(text, Kind::Plate, want);
         }
         none("Article CC 1234 of the code.");
+    }
+
+    /// Addresses and links written with spaces around their dots and slashes, so that a chat
+    /// does not make links of them.
+    #[test]
+    fn spaced_addresses_and_links() {
+        exact(
+            "Пішыце на ales @ tut . by калі ласка.",
+            Kind::Email,
+            "ales @ tut . by",
+        );
+        exact(
+            "Его почта ivan.petrov @ gmail . com, пишите.",
+            Kind::Email,
+            "ivan.petrov @ gmail . com",
+        );
+        exact(
+            "Канал t . me / zabastovka_by закрылі.",
+            Kind::Handle,
+            "t . me / zabastovka_by",
+        );
+        exact(
+            "Профиль vk . com/id12345 удалён.",
+            Kind::Handle,
+            "vk . com/id12345",
+        );
+        none("Meet me @ 5 . Then go.");
+        none("Разделы 3 . 4 / 5 и далее.");
+        none("Написал t . me / ? и всё.");
     }
 
     #[test]
