@@ -997,6 +997,12 @@ mod tests {
             ("Tomasz Kowalski", &["Tomek", "Tomkiem", "Tomka"][..]),
             ("Юрый Чарнышоў", &["Юрко", "Jurek", "Jurka"][..]),
             ("Аляксандр Лапко", &["Сашко", "Сашку", "Olek"][..]),
+            ("Юзаф Крываносаў", &["Юзік", "Юзіка", "Józek"][..]),
+            ("Уладзімір Гнацюк", &["Уладзік", "Włodka"][..]),
+            ("Bohdan Kovalenko", &["Богданчик", "Бодю", "Bodzio"][..]),
+            ("Przemysław Nowak", &["Przemek", "Przemka"][..]),
+            ("Małgorzata Kowalska", &["Gosię", "Gośkę", "Małgosi"][..]),
+            ("Сергей Петров", &["Серёжку"][..]),
         ] {
             for w in forms {
                 assert_eq!(
@@ -1008,6 +1014,13 @@ mod tests {
         }
         // A name is not another name because both are names.
         assert!(found(&["Ганна Тарасевіч"], "сустрэлі Вольгу").is_empty());
+        // Nor a country (`Франц` is not on Францішак's line for this reason), nor earrings
+        // in lowercase.
+        let francis = "Францішак Вялічка";
+        for text in ["у Францыю", "во Франции", "to France", "do Francji"] {
+            assert!(found(&[francis], text).is_empty(), "{text}");
+        }
+        assert!(found(&["Сергей Петров"], "носила серёжки").is_empty());
     }
 
     /// The runs of a place (entity 0) in `text`.

@@ -747,12 +747,14 @@ fn names_in_hashtags_and_with_apostrophes() {
         ("O'Brien came.", "Brien"),
         ("MacDonald's car, Macdonald.", "onald"),
         ("У чаце ZavodChat.", "Chat"),
+        // Glued to a number in prose too.
+        ("Dyleuski2022 wrote, Дылеўскі1985 пісаў.", "yleuski"),
     ] {
         let out = redact_one(&e, text);
         assert!(!out.contains(gone), "{text} -> {out}");
     }
     // Acronyms and brands with inner capitals stay whole and are kept.
-    let kept = "ГУБОПиК, BelAZ, iPhone, McKinsey, ИК-15";
+    let kept = "ГУБОПиК, BelAZ, iPhone, McKinsey, ИК-15, COVID19, CC342, 3-4 гады";
     assert_eq!(redact_one(&e, kept), kept);
 }
 

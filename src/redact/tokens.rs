@@ -179,12 +179,20 @@ fn words_of(text: &str, offset: usize, out: &mut Vec<Token>) {
     let mut words = Vec::new();
     for w in fold::words(text) {
         // Glued words are split in hashtags only: in prose `MacArthur` is one word, and must
-        // meet a listed `Macarthur`.
+        // meet a listed `Macarthur`. Letters and digits are split everywhere (below).
         let start = w.as_ptr() as usize - base;
         if text[..start].ends_with('#') {
             word_parts(w, &mut words);
         } else {
+            let first = words.len();
             split_at_capital_apostrophe(w, &mut words);
+            // A name glued to a number is a name in prose too (`Левшук2022`, `Ivan1985`).
+            if words[first..].iter().any(|p| has_digit_and_more(p)) {
+                let parts: Vec<&str> = words.drain(first..).collect();
+                for p in parts {
+                    split_at_digits(p, &mut words);
+                }
+            }
         }
     }
     for w in words {
@@ -256,7 +264,8 @@ impl<'a> Context<'a> {
 
 /// The parts of a word that are words of their own, appended to `parts`: split where an
 /// apostrophe is followed by a capital letter ([`split_at_capital_apostrophe`]), then where
-/// words were glued together ([`split_glued`]). Texts split words so in hashtags only; listed
+/// words were glued together ([`split_glued`]). Texts split words so in hashtags only (in
+/// prose, only letters from digits: [`split_at_digits`]); listed
 /// names and phrases always, keeping each word whole too (`names.rs`), so that their words meet
 /// the words of texts either way.
 pub(crate) fn word_parts<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
@@ -277,8 +286,7 @@ pub(crate) fn word_parts<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
 /// U+042F, the basic Cyrillic capitals, are `D0 80` to `D0 AF`; other scripts take the exact
 /// test.
 fn needs_unglueing(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) && !bytes.iter().all(u8::is_ascii_digit) {
+    if has_digit_and_more(word) {
         return true;
     }
     let first = word.chars().next().map_or(0, char::len_utf8);
@@ -298,6 +306,29 @@ fn needs_unglueing(word: &str) -> bool {
         }
     }
     false
+}
+
+fn has_digit_and_more(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.iter().any(u8::is_ascii_digit) && !bytes.iter().all(u8::is_ascii_digit)
+}
+
+/// A word split between letters and digits (`Левшук2022` is `Левшук` and `2022`), appended to
+/// `parts`.
+fn split_at_digits<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (at, c) in word.char_indices() {
+        if let Some(p) = prev
+            && ((c.is_ascii_digit() && p.is_alphabetic())
+                || (c.is_alphabetic() && p.is_ascii_digit()))
+        {
+            parts.push(&word[start..at]);
+            start = at;
+        }
+        prev = Some(c);
+    }
+    parts.push(&word[start..]);
 }
 
 /// A word split where words were glued together, as in hashtags (`#FreeDyleuski`,
