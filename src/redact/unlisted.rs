@@ -588,6 +588,73 @@ const INSTITUTIONS: &[&str] = &[
     "відділ",
 ];
 
+/// Units of work and confinement whose head is named by title (`начальник смены`, `старшыня
+/// прафкома`, `начальник колонии`, `kierownik zmiany`), folded with `fold::plain`: prefixes of
+/// the lowercase word after a title.
+const WORK_UNITS: &[&str] = &[
+    "смен",
+    "змен",
+    "цеха",
+    "цэха",
+    "цеху",
+    "цэху",
+    "участк",
+    "участак",
+    "калон",
+    "колон",
+    "атрад",
+    "отряд",
+    "прафкам",
+    "прафком",
+    "профком",
+    "брыгад",
+    "бригад",
+    "шахт",
+    "рудник",
+    "руднік",
+    "завод",
+    "фабрык",
+    "фабрик",
+    "прадпрыемств",
+    "предприят",
+    "прафсаюз",
+    "профсоюз",
+    "ізалятар",
+    "изолятор",
+    "турм",
+    "тюрьм",
+    "аховы",
+    "охраны",
+    "караул",
+    "каравул",
+    "аддзяленн",
+    "отделени",
+    "лагер",
+    "установ",
+    "учрежден",
+    "корпус",
+    "карпус",
+    "shift",
+    "plant",
+    "mine",
+    "colony",
+    "prison",
+    "brigade",
+    "workshop",
+    "zmian",
+    "kopaln",
+    "zaklad",
+    "wiezien",
+    "змін",
+    "колоні",
+    "профспілк",
+];
+
+fn work_unit(text: &str, t: &Token) -> bool {
+    let w = fold::plain(t.text(text));
+    WORK_UNITS.iter().any(|p| w.starts_with(p))
+}
+
 /// Titles written abbreviated, with a full stop (folded with `fold::plain`).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "lt", "col", "capt", "maj", "gen", "sgt", "insp", "det", "ks",
@@ -906,7 +973,6 @@ fn after_title_phrase(
     let t = &tokens[i];
     if claims[i] != Claim::Free
         || !joins(tokens, i)
-        || !surname_shape(t.text(text))
         || given(&t.key) != Given::No
         || !partner(text, t)
     {
@@ -914,11 +980,13 @@ fn after_title_phrase(
     }
     let mut k = i;
     let mut titled = false;
+    let mut unit = false;
     while k > 0 && i - k < 5 && joins(tokens, k) {
         k -= 1;
         let w = &tokens[k];
         if w.has(LOWER) && i - k == 1 {
             // The word right before the surname is never the title (that is `after_title`).
+            unit |= work_unit(text, w);
             continue;
         }
         if is_title(w.text(text)) {
@@ -928,12 +996,21 @@ fn after_title_phrase(
         if !w.has(LOWER) {
             break;
         }
+        unit |= work_unit(text, w);
     }
+    // A surname without a surname's ending (`Гурко`, `Лях`) only after a title of a unit of
+    // work or confinement (`начальник смены`, `старшыня прафкома`, `начальник колонии`), where
+    // a capitalised word is a person's, and never a town or a body.
+    let shaped = surname_shape(t.text(text))
+        || (unit
+            && !institution(text, t)
+            && !body_noun(text, t)
+            && !super::names::is_town(&t.key, t.info.stem_len()));
     // (Capitalised too: `Partyzanski District Court`.)
     let institution_after = tokens
         .get(i + 1)
         .is_some_and(|n| joins(tokens, i + 1) && institution(text, n));
-    if titled && !institution_after {
+    if titled && shaped && !institution_after {
         out.push(Found {
             lo: i,
             hi: i,
@@ -1188,8 +1265,14 @@ mod tests {
             ("следователь по особо важным делам Голубович", "Голубович"),
             ("дырэктар шахты Кавалёў звольніў", "Кавалёў"),
             ("Председатель профкома Петров молчал", "Петров"),
+            // Without a surname's ending, after the head of a unit.
+            ("Начальник смены Гурко сказал", "Гурко"),
+            ("Старшыня прафкома Лях маўчаў", "Лях"),
+            ("Начальник колонии Гурко", "Гурко"),
+            ("kierownik zmiany Mróz krzyczał", "Mróz"),
         ]);
         finds_no_one(&[
+            "начальник смены Салигорск",
             "начальник колонии Минск",
             "судья районного суда Ленинского района",
             "следователь сказал, что Петров",
