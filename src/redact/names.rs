@@ -285,9 +285,12 @@ impl Matcher {
             // A family in the plural (`Сцяпанчукоў`, `Степанчуков`, `the Stsiapanchuks`): the
             // surname without the ending, when the word itself meets no needle.
             // (It starts like the word: the first-byte filter holds for both.)
-            let bases: Vec<(&str, fold::KeyInfo)> = if capital {
+            let bases: Vec<(std::borrow::Cow<'_, str>, fold::KeyInfo)> = if capital {
                 derived_bases(&tok.key, tok.info.stem_len())
-                    .map(|base| (base, fold::KeyInfo::of(base)))
+                    .map(|base| {
+                        let info = fold::KeyInfo::of(&base);
+                        (base, info)
+                    })
                     .collect()
             } else {
                 Vec::new()
@@ -653,8 +656,23 @@ const LOWERCASE_FUZZY: usize = 7;
 /// - A possessive adjective made from a name, in any case, by the stem: `-ін`/`-ын`/`-ин`
 ///   (`Тамарын`, `Оленин`, `Тамарынай`), four symbols left or more; `-ов`/`-ев` (`Андрусева`),
 ///   five or more, as `Іванов` is a surname of its own and not Іван's.
-fn derived_bases(key: &str, stem_len: usize) -> impl Iterator<Item = &str> {
+/// - Words made from a surname, by the stem, five symbols left or more: an adjective
+///   `-скі`/`-ская`/`-ский` (`Крываносаўская справа`, `Крывоносовский`), a `-шчына`/`-щина`
+///   (`Крываносаўшчына`), a woman called by her husband's surname `-чка` from `-к`
+///   (`Гнацючка` for Гнацюк, `Шевчучка`).
+fn derived_bases(key: &str, stem_len: usize) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
     let stem = key.get(..stem_len).unwrap_or(key);
+    let made = ["sk", "SCin"]
+        .iter()
+        .find_map(|suffix| stem.strip_suffix(suffix))
+        .filter(|base| base.len() >= 5)
+        .map(Cow::Borrowed)
+        .or_else(|| {
+            stem.strip_suffix("Ck")
+                .filter(|base| base.len() >= 4)
+                .map(|base| Cow::Owned(format!("{base}k")))
+        });
     let plural = ["ov", "av", "ev", "s"]
         .iter()
         .find_map(|ending| key.strip_suffix(ending))
@@ -672,7 +690,12 @@ fn derived_bases(key: &str, stem_len: usize) -> impl Iterator<Item = &str> {
                 .find_map(|suffix| stem.strip_suffix(suffix))
                 .filter(|base| base.len() >= 5)
         });
-    let mut bases = [plural, dative, possessive];
+    let mut bases = [
+        plural.map(Cow::Borrowed),
+        dative.map(Cow::Borrowed),
+        possessive.map(Cow::Borrowed),
+        made,
+    ];
     for i in 1..bases.len() {
         if bases[..i].contains(&bases[i]) {
             bases[i] = None;
@@ -914,6 +937,27 @@ mod tests {
         // A surname made from a given name is another person's; a lowercase word is no name.
         assert!(found(&["Іван Тэставы"], "з Івановым і Іванова").is_empty());
         assert!(found(&["Тамара Ярашэвіч"], "тамарын").is_empty());
+    }
+
+    #[test]
+    fn words_made_from_a_surname() {
+        for (name, forms) in [
+            (
+                "Юзаф Крываносаў",
+                &["Крываносаўская", "Крываносаўскай", "Крываносаўшчына"][..],
+            ),
+            ("Іван Крывоносов", &["Крывоносовский", "Крывоносовщина"][..]),
+            ("Уладзімір Гнацюк", &["Гнацючка", "Гнацючку"][..]),
+            ("Іван Шаўчук", &["Шаўчучка"][..]),
+        ] {
+            for w in forms {
+                assert_eq!(found(&[name], &format!("a {w} b")), [*w], "{name}: {w}");
+            }
+        }
+        // Adjectives of towns are not anyone's, nor is a short surname's adjective.
+        assert!(found(&["Юзаф Крываносаў"], "Минская и Бабруйская").is_empty());
+        assert!(found(&["Сяргей Мін"], "Минская область").is_empty());
+        assert!(found(&["Сяргей Бабрук"], "Бабруйская калонія").is_empty());
     }
 
     #[test]
