@@ -285,15 +285,18 @@ impl Matcher {
             // A family in the plural (`Сцяпанчукоў`, `Степанчуков`, `the Stsiapanchuks`): the
             // surname without the ending, when the word itself meets no needle.
             // (It starts like the word: the first-byte filter holds for both.)
-            let bases: Vec<(std::borrow::Cow<'_, str>, fold::KeyInfo)> = if capital {
-                derived_bases(&tok.key, tok.info.stem_len())
-                    .map(|base| {
-                        let info = fold::KeyInfo::of(&base);
-                        (base, info)
-                    })
-                    .collect()
+            fn with_info(
+                base: std::borrow::Cow<'_, str>,
+            ) -> (std::borrow::Cow<'_, str>, fold::KeyInfo) {
+                let info = fold::KeyInfo::of(&base);
+                (base, info)
+            }
+            let (bases, made) = if capital {
+                let stem_len = tok.info.stem_len();
+                let bases: Vec<_> = derived_bases(&tok.key, stem_len).map(with_info).collect();
+                (bases, made_from_surname(&tok.key, stem_len).map(with_info))
             } else {
-                Vec::new()
+                (Vec::new(), None)
             };
             for &n in &self.long {
                 if n >= from
@@ -304,7 +307,11 @@ impl Matcher {
                     && (long.0.matches_info(&tok.key, &tok.info)
                         || bases
                             .iter()
-                            .any(|(base, info)| long.0.matches_info(base, info)))
+                            .any(|(base, info)| long.0.matches_info(base, info))
+                        // Only a name's: `Гродзенскі суд` is not the town's.
+                        || made.as_ref().is_some_and(|(base, info)| {
+                            !self.in_phrase[n as usize] && long.0.matches_info(base, info)
+                        }))
                 {
                     out.push(n);
                 }
@@ -656,23 +663,9 @@ const LOWERCASE_FUZZY: usize = 7;
 /// - A possessive adjective made from a name, in any case, by the stem: `-ін`/`-ын`/`-ин`
 ///   (`Тамарын`, `Оленин`, `Тамарынай`), four symbols left or more; `-ов`/`-ев` (`Андрусева`),
 ///   five or more, as `Іванов` is a surname of its own and not Іван's.
-/// - Words made from a surname, by the stem, five symbols left or more: an adjective
-///   `-скі`/`-ская`/`-ский` (`Крываносаўская справа`, `Крывоносовский`), a `-шчына`/`-щина`
-///   (`Крываносаўшчына`), a woman called by her husband's surname `-чка` from `-к`
-///   (`Гнацючка` for Гнацюк, `Шевчучка`).
 fn derived_bases(key: &str, stem_len: usize) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
     use std::borrow::Cow;
     let stem = key.get(..stem_len).unwrap_or(key);
-    let made = ["sk", "SCin"]
-        .iter()
-        .find_map(|suffix| stem.strip_suffix(suffix))
-        .filter(|base| base.len() >= 5)
-        .map(Cow::Borrowed)
-        .or_else(|| {
-            stem.strip_suffix("Ck")
-                .filter(|base| base.len() >= 4)
-                .map(|base| Cow::Owned(format!("{base}k")))
-        });
     let plural = ["ov", "av", "ev", "s"]
         .iter()
         .find_map(|ending| key.strip_suffix(ending))
@@ -690,18 +683,33 @@ fn derived_bases(key: &str, stem_len: usize) -> impl Iterator<Item = std::borrow
                 .find_map(|suffix| stem.strip_suffix(suffix))
                 .filter(|base| base.len() >= 5)
         });
-    let mut bases = [
-        plural.map(Cow::Borrowed),
-        dative.map(Cow::Borrowed),
-        possessive.map(Cow::Borrowed),
-        made,
-    ];
+    let mut bases = [plural, dative, possessive];
     for i in 1..bases.len() {
         if bases[..i].contains(&bases[i]) {
             bases[i] = None;
         }
     }
-    bases.into_iter().flatten()
+    bases.into_iter().flatten().map(Cow::Borrowed)
+}
+
+/// What a capitalised word made from a surname is made of (matched against names only, never
+/// places: `Гродзенскі суд` is the court of a region), by the stem, five symbols left or more:
+/// an adjective `-скі`/`-ская`/`-ский` (`Крываносаўская справа`, `Крывоносовский`), a
+/// `-шчына`/`-щина` (`Крываносаўшчына`); a woman called by her husband's surname, `-чка` from
+/// `-к` (`Гнацючка` for Гнацюк, `Шевчучка`), four left or more.
+fn made_from_surname(key: &str, stem_len: usize) -> Option<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let stem = key.get(..stem_len).unwrap_or(key);
+    ["sk", "SCin"]
+        .iter()
+        .find_map(|suffix| stem.strip_suffix(suffix))
+        .filter(|base| base.len() >= 5)
+        .map(Cow::Borrowed)
+        .or_else(|| {
+            stem.strip_suffix("Ck")
+                .filter(|base| base.len() >= 4)
+                .map(|base| Cow::Owned(format!("{base}k")))
+        })
 }
 
 /// The parts of a phrase that are matched on their own: pieces between a comma or semicolon
@@ -958,6 +966,9 @@ mod tests {
         assert!(found(&["Юзаф Крываносаў"], "Минская и Бабруйская").is_empty());
         assert!(found(&["Сяргей Мін"], "Минская область").is_empty());
         assert!(found(&["Сяргей Бабрук"], "Бабруйская калонія").is_empty());
+        // Nor is a town's adjective the town's (the court of a region is not a whereabouts).
+        assert!(places("Гродна", "Гродзенскі абласны суд").is_empty());
+        assert!(places("Hrodna", "Гродненский областной суд").is_empty());
     }
 
     #[test]
