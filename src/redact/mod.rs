@@ -362,7 +362,9 @@ impl<'t> Redactor<'t> {
                 let (_, found) = r.scan(text, p, Mode::Learn);
                 for f in &found {
                     for &l in &f.learn {
-                        surnames.push(p.tokens[l].text(text).to_owned());
+                        // (Without the spaces of a name written letter by letter.)
+                        let word = p.tokens[l].text(text);
+                        surnames.push(word.chars().filter(|c| !c.is_whitespace()).collect());
                     }
                 }
                 p.found = Some(found);

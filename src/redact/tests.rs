@@ -758,6 +758,35 @@ fn names_in_hashtags_and_with_apostrophes() {
     assert_eq!(redact_one(&e, kept), kept);
 }
 
+/// A name written letter by letter is one word, listed or learned after a title; single letters
+/// of ordinary text (list items, one-letter words) stay.
+#[test]
+fn names_written_letter_by_letter() {
+    let e = vec![name(
+        &["Юзаф Крываносаў", "Ivan Petruk"],
+        Kind::Person,
+        Some("[PERSON 1]"),
+    )];
+    for (text, gone) in [
+        ("К р ы в а н о с а ў прыйшоў.", "р ы в а"),
+        ("P E T R U K was there.", "E T R U"),
+        (
+            "Следователь К у з ь м и н орал. Потом Кузьмин ушёл.",
+            "у з ь м",
+        ),
+    ] {
+        let out = redact_one(&e, text);
+        assert!(!out.contains(gone), "{text} -> {out}");
+    }
+    let out = redact_one(&e, "Следователь К у з ь м и н орал. Потом Кузьмин ушёл.");
+    assert!(
+        !out.contains("Кузьмин"),
+        "the learned surname, whole: {out}"
+    );
+    let kept = "Пункты А Б В Г и а у з і, I a m ok.";
+    assert_eq!(redact_one(&e, kept), kept);
+}
+
 /// Found by reviewing this stop's changes: camel case is split in hashtags only, a title with
 /// its full stop ends a sentence, hashtag words are not learned as surnames, a title followed by
 /// a given name names a person, and a listed surname that is also a title is kept as a needle.

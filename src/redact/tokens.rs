@@ -195,6 +195,7 @@ fn words_of(text: &str, offset: usize, out: &mut Vec<Token>) {
             }
         }
     }
+    join_spaced_letters(text, &mut words);
     for w in words {
         let start = w.as_ptr() as usize - base;
         let word_end = start + w.len();
@@ -306,6 +307,49 @@ fn needs_unglueing(word: &str) -> bool {
         }
     }
     false
+}
+
+/// A name written letter by letter (`К р ы в а н о с а ў`, `P E T R U K`, for emphasis or to
+/// slip past a filter) is one word: four single letters or more, one space between each, the
+/// first a capital. `fold::key` ignores the spaces, so the word meets the listed name.
+fn join_spaced_letters<'a>(text: &'a str, words: &mut Vec<&'a str>) {
+    const MIN: usize = 4;
+    let single = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(fold::alpha) && chars.next().is_none()
+    };
+    if words.len() < MIN || !words.iter().any(|w| single(w)) {
+        return;
+    }
+    let base = text.as_ptr() as usize;
+    let start = |w: &str| w.as_ptr() as usize - base;
+    let one_space = |a: &str, b: &str| {
+        let gap = &text[start(a) + a.len()..start(b)];
+        let mut chars = gap.chars();
+        chars.next().is_some_and(|c| c == ' ' || c == '\u{a0}') && chars.next().is_none()
+    };
+    let mut out: Vec<&'a str> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j + 1 < words.len()
+            && single(words[j])
+            && single(words[j + 1])
+            && one_space(words[j], words[j + 1])
+        {
+            j += 1;
+        }
+        let capital = words[i].chars().next().is_some_and(|c| case_of(c).0);
+        if j + 1 - i >= MIN && capital {
+            let end = start(words[j]) + words[j].len();
+            out.push(&text[start(words[i])..end]);
+            i = j + 1;
+        } else {
+            out.push(words[i]);
+            i += 1;
+        }
+    }
+    *words = out;
 }
 
 fn has_digit_and_more(word: &str) -> bool {
