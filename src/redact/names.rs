@@ -177,7 +177,10 @@ impl Matcher {
             // A Lithuanian name also without its nominative ending, which every other case
             // replaces (`Žukauskas`: `Žukausko`, `Žukauskui`, `Žukauską`).
             let bare = lithuanian_base(w).and_then(|b| self.needle(b));
-            for id in std::iter::once(listed).chain(bare) {
+            // And written without its marks, as on a keyboard without them (`Zolkiewicz`, `Zak`
+            // for `Żółkiewicz`, `Żak`).
+            let plain = without_marks(w).and_then(|p| self.needle(&p));
+            for id in std::iter::once(listed).chain(bare).chain(plain) {
                 if !self.owners[id as usize].contains(&entity) {
                     self.owners[id as usize].push(entity);
                 }
@@ -653,6 +656,31 @@ fn lowercase_match(needle: &Needle, text: &str, text_info: &fold::KeyInfo) -> bo
 /// Keys of at least this many symbols meet lowercase words within the fuzzy budget.
 const LOWERCASE_FUZZY: usize = 7;
 
+/// A Latin word with its marks left out (`Żółkiewicz` is `Zolkiewicz`, `Łukašenka` is
+/// `Lukasenka`), when it has any; never a Cyrillic word (`й`, `ё`, `ў` are letters of their
+/// own).
+fn without_marks(word: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let marked = |c: char| matches!(u32::from(c), 0xC0..=0x24F | 0x1E00..=0x1EFF);
+    if !word.chars().any(marked) || word.chars().any(|c| matches!(u32::from(c), 0x400..=0x4FF)) {
+        return None;
+    }
+    let plain: String = word
+        .nfd()
+        .filter(|&c| !matches!(u32::from(c), 0x300..=0x36F))
+        .map(|c| match c {
+            'ł' => 'l',
+            'Ł' => 'L',
+            'ø' => 'o',
+            'Ø' => 'O',
+            'đ' => 'd',
+            'Đ' => 'D',
+            _ => c,
+        })
+        .collect();
+    (plain != word).then_some(plain)
+}
+
 /// What a capitalised word may be made of, when it is not itself a form of a name that
 /// `fold::Needle` recognises: the word without a suffix, if what is left is long enough to be
 /// a name's (`stem_len`: the length of the key's stem).
@@ -945,6 +973,28 @@ mod tests {
         // A surname made from a given name is another person's; a lowercase word is no name.
         assert!(found(&["Іван Тэставы"], "з Івановым і Іванова").is_empty());
         assert!(found(&["Тамара Ярашэвіч"], "тамарын").is_empty());
+    }
+
+    #[test]
+    fn latin_names_written_without_their_marks() {
+        for (name, forms) in [
+            (
+                "Jan Żółkiewicz",
+                &["Zolkiewicz", "Zolkiewicza", "Żolkiewicza"][..],
+            ),
+            ("Adam Żak", &["Zak", "Zaka"][..]),
+            ("Łucja Świątek", &["Lucja", "Swiatek", "Swiatka"][..]),
+            ("Rūta Šimkutė", &["Simkute", "Ruta"][..]),
+        ] {
+            for w in forms {
+                assert_eq!(found(&[name], &format!("a {w} b")), [*w], "{name}: {w}");
+            }
+        }
+        assert_eq!(without_marks("Żółkiewicz").as_deref(), Some("Zolkiewicz"));
+        assert_eq!(without_marks("Łukašenka").as_deref(), Some("Lukasenka"));
+        assert_eq!(without_marks("Kowalski"), None);
+        assert_eq!(without_marks("Дылеўскі"), None);
+        assert_eq!(without_marks("Ёлкин"), None);
     }
 
     #[test]
