@@ -41,14 +41,17 @@
 //!   3 digits, 2 letters, a digit (`3140582A001PB1`, any case, Cyrillic lookalikes); Ukrainian
 //!   passport booklets, two Cyrillic capitals and six digits (`КМ 123456`); personal numbers of
 //!   the countries exiles live in (`neighbour_id`: PESEL, Lithuanian and Estonian codes by their
-//!   check digit, Latvian codes and the Ukrainian register number by their date); and after a
+//!   check digit, Latvian codes and the Ukrainian register number by their date; not after a
+//!   case or protocol word or `№`, unless after the number's own name: `справа № 20211500009`
+//!   is a case); and after a
 //!   passport word (паспарт, пашпарт, паспорт, passport, identification / ідэнтыфікацыйны /
 //!   идентификационный / асабісты / личный номер) the first number within a few words that has
 //!   at least six digits, with its series letters.
 //! - **Plate** ([`Kind::Plate`]): Belarusian `1234 AB-7` / `1234AB7` / `1234 АВ-7` and
 //!   `AB 1234-7`; Russian `А123ВС 77`, `А 123 ВС 777` (with spaces only when the region is
-//!   there); Ukrainian `АА 1234 ВВ`; and after a plate or vehicle word (номер машины, нумарны знак, госномер, plate,
-//!   registration, car…) any letters-and-digits plate (`ABC 123`, `WA 12345`).
+//!   there); Ukrainian `АА 1234 ВВ`; and after a plate or vehicle word (номер машины, нумарны
+//!   знак, госномер, plate, registration, car…) any letters-and-digits plate (`ABC 123`, `WA
+//!   12345`).
 //! - **Address** ([`Kind::Address`]): a street word (вул., вуліца, ул., улица, пр., пр-т,
 //!   праспект, пер., завулак, бул., бульвар, пл., плошча, площадь, тракт, шаша, шоссе,
 //!   набярэжная, ul., ulica, al., str., prospekt; English street, st., avenue, ave., road, rd.,
@@ -1563,6 +1566,12 @@ fn id_numbers(t: &Text, out: &mut Vec<Span>) {
 /// (11 digits with a valid check digit), a Latvian personal code (`DDMMYY-NNNNN`, a valid date),
 /// a Ukrainian record number of the population register (`YYYYMMDD-NNNNN`, a valid date).
 fn neighbour_id(t: &Text, i: usize) -> Option<usize> {
+    let end = neighbour_id_shape(t, i)?;
+    (!reference_number(t, i)).then_some(end)
+}
+
+/// [`neighbour_id`] by the number's shape alone.
+fn neighbour_id_shape(t: &Text, i: usize) -> Option<usize> {
     if !t.starts_word(i) {
         return None;
     }
@@ -1579,6 +1588,19 @@ fn neighbour_id(t: &Text, i: usize) -> Option<usize> {
         let d = digits(i, 11);
         return (pesel_ok(&d) || baltic_code_ok(&d)).then_some(end);
     }
+    // Eleven digits in groups with one space between (`440514 01359`, `440 514 013 59`).
+    if (2..11).contains(&first) {
+        let (mut count, mut k) = (first, end);
+        while count < 11 && t.is(k, is_hspace) && t.is_digit(k + 1) && t.starts_word(k + 1) {
+            let group = run(k + 1);
+            count += group;
+            k += 1 + group;
+        }
+        if count == 11 && t.ends_word(k) {
+            let d: Vec<u32> = t.c[i..k].iter().filter_map(|c| c.to_digit(10)).collect();
+            return (pesel_ok(&d) || baltic_code_ok(&d)).then_some(k);
+        }
+    }
     if (first == 6 || first == 8) && t.at(end) == Some('-') && run(end + 1) == 5 {
         let after = end + 6;
         let d = digits(i, first);
@@ -1593,6 +1615,67 @@ fn neighbour_id(t: &Text, i: usize) -> Option<usize> {
         return (date && t.ends_word(after)).then_some(after);
     }
     None
+}
+
+/// Whether the number at `i` is named as a reference by the words before it (`справа №
+/// 20211500009`, `пратакол 150322-00001`: Belarusian case numbers have eleven digits and begin
+/// with the year, and one in ten passes a PESEL's check), and not as a personal number
+/// (`PESEL`, `asmens kodas`, which win).
+fn reference_number(t: &Text, i: usize) -> bool {
+    const PERSONAL: &[&str] = &[
+        "pesel",
+        "asmens",
+        "isikukood",
+        "personas",
+        "унзр",
+        "рнокпп",
+        "ідентиф",
+        "идентиф",
+        "ідэнтыф",
+        "personal",
+        "асабіст",
+        "личн",
+        "особист",
+    ];
+    const REFERENCE: &[&str] = &[
+        "справ",
+        "дел",
+        "case",
+        "file",
+        "протокол",
+        "пратакол",
+        "sygn",
+        "spraw",
+        "byl",
+        "дата",
+        "date",
+        "рашэнн",
+        "решени",
+        "пастанов",
+        "постанов",
+        "приговор",
+        "прыгавор",
+        "вырок",
+        "ухвал",
+        "рішенн",
+        "провадж",
+    ];
+    /// Short words, whole (`акт`, not `актывіст`).
+    const REFERENCE_WORDS: &[&str] = &["no", "nr", "n", "акт", "акта", "акце", "акту", "act"];
+    let wi = t.word_index_from(i);
+    let before = &t.words[wi.saturating_sub(3)..wi];
+    if before
+        .iter()
+        .any(|w| PERSONAL.iter().any(|p| t.low(w).starts_with(p)))
+    {
+        return false;
+    }
+    let sign = t.skip_hspace_back(i, 2);
+    t.prev(sign) == Some('№')
+        || before.iter().any(|w| {
+            let low = t.low(w);
+            REFERENCE.iter().any(|p| low.starts_with(p)) || REFERENCE_WORDS.contains(&low)
+        })
 }
 
 fn valid_day(day: u32, month: u32) -> bool {
@@ -1644,6 +1727,8 @@ fn personal_id(t: &Text, i: usize) -> Option<usize> {
 }
 
 const ID_WORDS: &[&str] = &[
+    "унзр",
+    "рнокпп",
     "паспарт",
     "пашпарт",
     "паспорт",
@@ -2890,6 +2975,28 @@ mod tests {
         ] {
             exact(text, Kind::IdNumber, want);
         }
+        // After its keyword, also in groups.
+        exact(
+            "Mój PESEL to 440514 01359, a jej 440 514 013 59.",
+            Kind::IdNumber,
+            "440514 01359",
+        );
+        exact("a jej 440 514 013 59.", Kind::IdNumber, "440 514 013 59");
+        none("Было 12 345 678 901 рублёў і 440 514 013 58.");
+        // A case number or a protocol's is a reference, even when it passes a check; not after
+        // a personal number's keyword.
+        none("Крымінальная справа № 20211500009 была ўзбуджана.");
+        none("Уголовное дело 20211500009, протокол 150322-00001, дата 20220315-12345.");
+        exact(
+            "Справа супраць яго, PESEL 44051401359.",
+            Kind::IdNumber,
+            "44051401359",
+        );
+        exact(
+            "Актывіст 44051401359 быў там.",
+            Kind::IdNumber,
+            "44051401359",
+        );
         // The same shapes with a wrong check digit, an impossible date, or one digit more or
         // less, are ordinary numbers.
         none("Номер справы 44051401358 у судзе.");

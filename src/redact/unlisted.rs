@@ -1001,8 +1001,15 @@ fn after_title_phrase(
     // A surname without a surname's ending (`Гурко`, `Лях`) only after a title of a unit of
     // work or confinement (`начальник смены`, `старшыня прафкома`, `начальник колонии`), where
     // a capitalised word is a person's, and never a town or a body.
+    // (`начальник отряда Старший лейтенант`: a rank, not a surname.)
+    let title_after = || {
+        tokens
+            .get(i + 1)
+            .is_some_and(|n| joins(tokens, i + 1) && is_title(n.text(text)))
+    };
     let shaped = surname_shape(t.text(text))
         || (unit
+            && !title_after()
             && !institution(text, t)
             && !body_noun(text, t)
             && !super::names::is_town(&t.key, t.info.stem_len()));
@@ -1270,9 +1277,11 @@ mod tests {
             ("Старшыня прафкома Лях маўчаў", "Лях"),
             ("Начальник колонии Гурко", "Гурко"),
             ("kierownik zmiany Mróz krzyczał", "Mróz"),
+            ("начальник отряда Старший лейтенант Козлов", "Козлов"),
         ]);
         finds_no_one(&[
             "начальник смены Салигорск",
+            "начальник отряда Старший лейтенант пришёл",
             "начальник колонии Минск",
             "судья районного суда Ленинского района",
             "следователь сказал, что Петров",
