@@ -1622,19 +1622,17 @@ fn neighbour_id_shape(t: &Text, i: usize) -> Option<usize> {
 /// with the year, and one in ten passes a PESEL's check), and not as a personal number
 /// (`PESEL`, `asmens kodas`, which win).
 fn reference_number(t: &Text, i: usize) -> bool {
+    /// Names of personal numbers that are not passport words (`ID_WORDS`).
     const PERSONAL: &[&str] = &[
         "pesel",
         "asmens",
         "isikukood",
         "personas",
-        "унзр",
-        "рнокпп",
+        "personal",
         "ідентиф",
         "идентиф",
         "ідэнтыф",
-        "personal",
         "асабіст",
-        "личн",
         "особист",
     ];
     const REFERENCE: &[&str] = &[
@@ -1664,10 +1662,10 @@ fn reference_number(t: &Text, i: usize) -> bool {
     const REFERENCE_WORDS: &[&str] = &["no", "nr", "n", "акт", "акта", "акце", "акту", "act"];
     let wi = t.word_index_from(i);
     let before = &t.words[wi.saturating_sub(3)..wi];
-    if before
-        .iter()
-        .any(|w| PERSONAL.iter().any(|p| t.low(w).starts_with(p)))
-    {
+    let personal = |low: &str| {
+        ID_WORDS.iter().any(|p| has_prefix(low, p)) || PERSONAL.iter().any(|p| low.starts_with(p))
+    };
+    if before.iter().any(|w| personal(t.low(w))) {
         return false;
     }
     let sign = t.skip_hspace_back(i, 2);

@@ -190,7 +190,7 @@ fn words_of(text: &str, offset: usize, out: &mut Vec<Token>) {
             if words[first..].iter().any(|p| has_digit_and_more(p)) {
                 let parts: Vec<&str> = words.drain(first..).collect();
                 for p in parts {
-                    split_at_digits(p, &mut words);
+                    split_glued(p, &mut words, false);
                 }
             }
         }
@@ -266,7 +266,7 @@ impl<'a> Context<'a> {
 /// The parts of a word that are words of their own, appended to `parts`: split where an
 /// apostrophe is followed by a capital letter ([`split_at_capital_apostrophe`]), then where
 /// words were glued together ([`split_glued`]). Texts split words so in hashtags only (in
-/// prose, only letters from digits: [`split_at_digits`]); listed
+/// prose, only letters from digits); listed
 /// names and phrases always, keeping each word whole too (`names.rs`), so that their words meet
 /// the words of texts either way.
 pub(crate) fn word_parts<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
@@ -277,7 +277,7 @@ pub(crate) fn word_parts<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
     }
     let pieces: Vec<&'a str> = parts.drain(first..).collect();
     for p in pieces {
-        split_glued(p, parts);
+        split_glued(p, parts, true);
     }
 }
 
@@ -357,30 +357,12 @@ fn has_digit_and_more(word: &str) -> bool {
     bytes.iter().any(u8::is_ascii_digit) && !bytes.iter().all(u8::is_ascii_digit)
 }
 
-/// A word split between letters and digits (`Левшук2022` is `Левшук` and `2022`), appended to
-/// `parts`.
-fn split_at_digits<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
-    let mut start = 0;
-    let mut prev: Option<char> = None;
-    for (at, c) in word.char_indices() {
-        if let Some(p) = prev
-            && ((c.is_ascii_digit() && p.is_alphabetic())
-                || (c.is_alphabetic() && p.is_ascii_digit()))
-        {
-            parts.push(&word[start..at]);
-            start = at;
-        }
-        prev = Some(c);
-    }
-    parts.push(&word[start..]);
-}
-
 /// A word split where words were glued together, as in hashtags (`#FreeDyleuski`,
-/// `#СвабодуДылеўскаму`, `#dyleuski2022`): between letters and digits, and before a capital
-/// letter that starts a lowercase word after at least two lowercase letters. `McDonald`,
-/// `DeLuca`, `iPhone`, `ГУБОПиК` and `BelAZ` stay whole; `MacDonald` splits, here and in a
-/// listed name alike.
-fn split_glued<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
+/// `#СвабодуДылеўскаму`, `#dyleuski2022`): between letters and digits, and, with `camel`, before
+/// a capital letter that starts a lowercase word after at least two lowercase letters.
+/// `McDonald`, `DeLuca`, `iPhone`, `ГУБОПиК` and `BelAZ` stay whole; `MacDonald` splits, in a
+/// hashtag and in a listed name alike. Prose splits only letters from digits (`Левшук2022`).
+fn split_glued<'a>(word: &'a str, parts: &mut Vec<&'a str>, camel: bool) {
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut start = 0;
     for k in 1..chars.len() {
@@ -389,12 +371,13 @@ fn split_glued<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
         let digit_edge = (c.is_ascii_digit() && prev.is_alphabetic())
             || (c.is_alphabetic() && prev.is_ascii_digit());
         let lower = |c: char| case_of(c).1;
-        let camel = case_of(c).0
+        let camel_edge = camel
+            && case_of(c).0
             && k >= 2
             && lower(prev)
             && lower(chars[k - 2].1)
             && chars.get(k + 1).is_some_and(|&(_, n)| lower(n));
-        if digit_edge || camel {
+        if digit_edge || camel_edge {
             parts.push(&word[start..at]);
             start = at;
         }
